@@ -1,0 +1,10 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from teams.urls import auth_urlpatterns
+
+urlpatterns = [
+    *auth_urlpatterns,
+    path("", include("teams.urls")),
+    path("admin/", admin.site.urls),
+]

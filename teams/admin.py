@@ -1,0 +1,31 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from teams.models import Membership, Organisation, Team, User
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    fieldsets = (*BaseUserAdmin.fieldsets, (_("Teamlæring"), {"fields": ["language"]}))
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    search_fields = ["name"]
+    filter_horizontal = ["department_leaders"]
+
+
+@admin.register(Team)
+class TeamAdmin(admin.ModelAdmin):
+    list_display = ["name", "organisation"]
+    list_filter = ["organisation"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [MembershipInline]

@@ -1,0 +1,18 @@
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+def navigation(request: HttpRequest) -> dict:
+    """The main navigation. Each section appears here when its part of the product exists."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"main_navigation": []}
+    items = [("teams:home", _("Overblik"))]
+    current = request.resolver_match.view_name if request.resolver_match else ""
+    return {
+        "main_navigation": [
+            {"url": reverse(name), "label": label, "current": current == name}
+            for name, label in items
+        ]
+    }

@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from teams import demo
+
+
+class Command(BaseCommand):
+    help = "Indlæser demodata (Demo Kommune). Kan køres igen uden at lave dubletter."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--quiet-logins",
+            action="store_true",
+            help="Udskriv ikke demo-logins.",
+        )
+
+    def handle(self, *args, **options) -> None:
+        if not settings.DEBUG:
+            raise CommandError(
+                "Demodata indlæses kun med DJANGO_DEBUG=1: demo-brugernes adgangskode er kendt."
+            )
+        loaded = demo.load_teams()
+        self.stdout.write(self.style.SUCCESS(f"Demodata klar: {loaded.organisation.name}"))
+        if not options["quiet_logins"]:
+            self.stdout.write(f"Demo-logins (adgangskode {demo.DEMO_PASSWORD}):")
+            for person in demo.DEMO_PEOPLE:
+                where = person.team or "begge teams"
+                role = person.title or (person.role.label if person.role else "afdelingsleder")
+                self.stdout.write(f"  {person.username:<20} {role}, {where}")
+            self.stdout.write(f"  {'admin':<20} administrator (Django-admin)")

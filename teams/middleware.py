@@ -1,0 +1,78 @@
+"""Session lifetime and interface language, both decided per request."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from django.conf import settings
+from django.contrib.auth import logout
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone, translation
+
+LOGIN_AT_KEY = "teamlaering_login_at"
+ACTIVE_AT_KEY = "teamlaering_active_at"
+# Writing the session on every click would cost a query each; a minute's precision is plenty
+# for a timeout counted in hours.
+ACTIVITY_RESOLUTION_SECONDS = 60
+
+
+def passive(view: Callable) -> Callable:
+    """Mark a view whose requests are not user actions (a meeting screen's poll)."""
+    view.session_passive = True  # type: ignore[attr-defined]
+    return view
+
+
+def _stamp(request: HttpRequest, key: str) -> datetime | None:
+    value = request.session.get(key)
+    return datetime.fromisoformat(value) if value else None
+
+
+class SessionTimeoutMiddleware:
+    """End a session after a working day without a user action, and after an absolute limit."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> None:
+        if not request.user.is_authenticated:
+            return None
+        now = timezone.now()
+        login_at = _stamp(request, LOGIN_AT_KEY)
+        active_at = _stamp(request, ACTIVE_AT_KEY)
+        if login_at is None or active_at is None:
+            request.session[LOGIN_AT_KEY] = request.session.get(LOGIN_AT_KEY) or now.isoformat()
+            request.session[ACTIVE_AT_KEY] = now.isoformat()
+            return None
+        if (
+            now - login_at > settings.SESSION_ABSOLUTE_TIMEOUT
+            or now - active_at > settings.SESSION_IDLE_TIMEOUT
+        ):
+            logout(request)
+            return None
+        is_passive = getattr(view_func, "session_passive", False)
+        if not is_passive and (now - active_at).total_seconds() >= ACTIVITY_RESOLUTION_SECONDS:
+            request.session[ACTIVE_AT_KEY] = now.isoformat()
+        return None
+
+
+class UserLanguageMiddleware:
+    """Danish whatever the browser says, unless the signed-in user chose another language."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        language = settings.LANGUAGE_CODE
+        if user is not None and user.is_authenticated and user.language:
+            language = user.language
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        translation.deactivate()
+        return response

@@ -1,0 +1,141 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class User(AbstractUser):
+    """A person who signs in: a caseworker, a leader, a guest or an administrator."""
+
+    language = models.CharField(
+        _("sprog"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default="da",
+        help_text=_("Sproget, som Teamlæring vises på for dig."),
+    )
+
+    class Meta:
+        verbose_name = _("bruger")
+        verbose_name_plural = _("brugere")
+        ordering = ["first_name", "last_name", "username"]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+    @property
+    def display_name(self) -> str:
+        return str(self)
+
+
+class Organisation(models.Model):
+    """A municipality or a department of one: the teams in it share products and rollups."""
+
+    name = models.CharField(_("navn"), max_length=200, unique=True)
+    department_leaders = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="led_organisations",
+        verbose_name=_("afdelingsledere"),
+        help_text=_("Ledere, der kan læse på tværs af organisationens teams."),
+    )
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisationer")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TeamQuerySet(models.QuerySet["Team"]):
+    def visible_to(self, user) -> TeamQuerySet:
+        """Teams the user belongs to, plus every team of organisations the user leads."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            Q(memberships__user=user) | Q(organisation__department_leaders=user)
+        ).distinct()
+
+    def member_of(self, user) -> TeamQuerySet:
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(memberships__user=user)
+
+
+class Team(models.Model):
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="teams",
+        verbose_name=_("organisation"),
+    )
+    name = models.CharField(_("navn"), max_length=200)
+    slug = models.SlugField(_("kortnavn"), max_length=80, unique=True)
+
+    objects = TeamQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="team_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.TextChoices):
+    LEADER = "leader", _("Teamleder")
+    COORDINATOR = "coordinator", _("Faglig koordinator")
+    CASEWORKER = "caseworker", _("Sagsbehandler")
+    GUEST = "guest", _("Gæstedeltager")
+
+
+class MembershipQuerySet(models.QuerySet["Membership"]):
+    def leading(self) -> MembershipQuerySet:
+        return self.filter(role__in=[Role.LEADER, Role.COORDINATOR])
+
+
+class Membership(models.Model):
+    """A person's place in a team. One person may be in several teams with different roles."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("person"),
+    )
+    team = models.ForeignKey(
+        Team, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("team")
+    )
+    role = models.CharField(_("rolle"), max_length=20, choices=Role.choices)
+    title = models.CharField(
+        _("fagligt ståsted"),
+        max_length=100,
+        blank=True,
+        help_text=_("Fx jobkonsulent, lægekonsulent, psykolog eller mentor."),
+    )
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("medlemskab")
+        verbose_name_plural = _("medlemskaber")
+        ordering = ["team", "role", "user__first_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "team"], name="membership_unique_user_team")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user}, {self.team} ({self.get_role_display()})"
+
+    @property
+    def role_label(self) -> str:
+        return self.title or self.get_role_display()

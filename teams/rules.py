@@ -1,0 +1,43 @@
+"""The permission rules: every view asks these, named after what they allow.
+
+Objects outside the user's teams are answered with 404 by the views, so that their existence
+does not leak; these rules only say yes or no.
+"""
+
+from __future__ import annotations
+
+from django.http import Http404
+
+from teams.models import Membership, Role, Team, User
+
+LEADING_ROLES = frozenset({Role.LEADER, Role.COORDINATOR})
+
+
+def role_in_team(user: User, team: Team) -> str | None:
+    """The user's role in the team, or None when not a member."""
+    if not user.is_authenticated:
+        return None
+    return Membership.objects.filter(user=user, team=team).values_list("role", flat=True).first()
+
+
+def is_department_leader(user: User, team: Team) -> bool:
+    if not user.is_authenticated:
+        return False
+    return team.organisation.department_leaders.filter(pk=user.pk).exists()
+
+
+def can_view_team(user: User, team: Team) -> bool:
+    """Members see their team; department leaders see every team of their organisation."""
+    return role_in_team(user, team) is not None or is_department_leader(user, team)
+
+
+def can_lead_team(user: User, team: Team) -> bool:
+    """Team leaders and coordinators plan meetings, select cases and run meetings."""
+    return role_in_team(user, team) in LEADING_ROLES
+
+
+def visible_team_or_404(user: User, slug: str) -> Team:
+    team = Team.objects.visible_to(user).select_related("organisation").filter(slug=slug).first()
+    if team is None:
+        raise Http404
+    return team

@@ -1,0 +1,13 @@
+from datetime import timedelta
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def whole_minutes(value: timedelta | None) -> int:
+    """A duration as whole minutes, rounded up so a wait is never understated."""
+    if not value:
+        return 0
+    return -(-int(value.total_seconds()) // 60)

@@ -1,0 +1,40 @@
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from teams import rules, selectors
+from teams.forms import LanguageForm, LoginForm
+
+
+class LoginView(auth_views.LoginView):
+    form_class = LoginForm
+    template_name = "registration/login.html"
+    redirect_authenticated_user = True
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    teams = list(selectors.teams_for_overview(user=request.user))
+    return render(request, "teams/home.html", {"teams": teams})
+
+
+@login_required
+def team_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    team = rules.visible_team_or_404(request.user, slug)
+    members = selectors.team_members(team=team)
+    return render(request, "teams/team_detail.html", {"team": team, "members": members})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account(request: HttpRequest) -> HttpResponse:
+    form = LanguageForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Dit valg er gemt."))
+        return redirect("teams:account")
+    return render(request, "teams/account.html", {"form": form})

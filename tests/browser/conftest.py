@@ -1,0 +1,100 @@
+"""Browser tests: Playwright drives the system's Chromium against pytest-django's live server.
+
+Without Chromium they are skipped with one line saying why, unless REQUIRE_BROWSER=1, when a
+missing browser is a failure.
+"""
+
+import os
+import shutil
+from collections.abc import Iterator
+
+import pytest
+
+CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls made by the tests
+# themselves are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def find_chromium() -> str | None:
+    configured = os.environ.get("CHROMIUM_PATH")
+    if configured:
+        return configured if os.path.exists(configured) else None
+    for candidate in CHROMIUM_CANDIDATES:
+        if os.path.exists(candidate):
+            return candidate
+    return shutil.which("chromium")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = find_chromium()
+    if executable is None:
+        reason = "Chromium not found (install the Debian package chromium); browser tests skipped"
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"REQUIRE_BROWSER=1 but {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(browser, live_server) -> Iterator:
+    """Open pages in fresh browser contexts (separate people), all closed after the test."""
+    contexts = []
+
+    def open_page(width: int = 1280, height: int = 900):
+        context = browser.new_context(
+            base_url=live_server.url,
+            viewport={"width": width, "height": height},
+            locale="da-DK",
+            timezone_id="Europe/Copenhagen",
+        )
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def log_in(page, username: str, password: str) -> None:
+    page.goto("/login/")
+    page.get_by_label("Brugernavn", exact=True).fill(username)
+    page.get_by_label("Adgangskode", exact=True).fill(password)
+    page.get_by_role("button", name="Log ind", exact=True).click()
+    page.wait_for_url(lambda url: "/login/" not in url)
+
+
+def serious_violations(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']}"
+        for violation in results.response["violations"]
+        if violation["impact"] in {"serious", "critical"}
+    ]

@@ -83,8 +83,8 @@ def new_page(browser, live_server) -> Iterator:
 
 def log_in(page, username: str, password: str) -> None:
     page.goto("/login/")
-    page.get_by_label("Brugernavn", exact=True).fill(username)
-    page.get_by_label("Adgangskode", exact=True).fill(password)
+    page.get_by_role("textbox", name="Brugernavn", exact=True).fill(username)
+    page.get_by_label("Adgangskode").fill(password)
     page.get_by_role("button", name="Log ind", exact=True).click()
     page.wait_for_url(lambda url: "/login/" not in url)
 

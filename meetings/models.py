@@ -1,0 +1,351 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from meetings import clock
+from teams.models import Membership, Organisation, Role, Team
+
+
+class PhaseKind(models.TextChoices):
+    PRESENTATION = "presentation", _("Præsentation")
+    QUESTIONS = "questions", _("Opklarende spørgsmål")
+    REFLECTION = "reflection", _("Refleksion")
+    ROUND = "round", _("Runde")
+    RESPONSE = "response", _("Sagsejers tilbagemelding")
+    SUMMARY = "summary", _("Opsamling og beslutning")
+    CHECK_IN = "check_in", _("Tjek-ind")
+    CHECK_OUT = "check_out", _("Tjek-ud")
+    SILENCE = "silence", _("Stilhed")
+    GROUP_WORK = "group_work", _("Gruppearbejde")
+    BREAK = "break", _("Pause")
+    TALK = "talk", _("Oplæg")
+
+
+class FacilitatorRole(models.TextChoices):
+    LEADER = Role.LEADER.value, _("Teamlederen")
+    COORDINATOR = Role.COORDINATOR.value, _("Den faglige koordinator")
+
+
+class FormatQuerySet(models.QuerySet["Format"]):
+    def builtin(self) -> FormatQuerySet:
+        return self.filter(team__isnull=True)
+
+    def available_to(self, team: Team) -> FormatQuerySet:
+        return self.filter(Q(team__isnull=True) | Q(team=team))
+
+
+class Format(models.Model):
+    """A meeting format: an ordered list of timed phases. Built-in formats have no team."""
+
+    team = models.ForeignKey(
+        Team,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="formats",
+        verbose_name=_("team"),
+    )
+    key = models.SlugField(
+        _("nøgle"), max_length=60, blank=True, help_text=_("Kun for de indbyggede formater.")
+    )
+    name = models.CharField(_("navn"), max_length=120)
+    description = models.TextField(_("beskrivelse"), blank=True)
+    repeats_per_case = models.BooleanField(
+        _("sagsfaserne gentages for hver sag"),
+        default=True,
+        help_text=_("Faser markeret som sagsfaser køres én gang for hver sag på dagsordenen."),
+    )
+    facilitator_role = models.CharField(
+        _("mødeleder"),
+        max_length=20,
+        choices=FacilitatorRole.choices,
+        default=FacilitatorRole.LEADER,
+    )
+    copied_from = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="copies",
+        verbose_name=_("kopieret fra"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = FormatQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("mødeformat")
+        verbose_name_plural = _("mødeformater")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["key"], condition=Q(team__isnull=True), name="format_unique_builtin_key"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_builtin(self) -> bool:
+        return self.team_id is None
+
+
+class FormatPhase(models.Model):
+    format = models.ForeignKey(
+        Format, on_delete=models.CASCADE, related_name="phases", verbose_name=_("format")
+    )
+    position = models.PositiveSmallIntegerField(_("rækkefølge"))
+    name = models.CharField(_("navn"), max_length=120)
+    kind = models.CharField(_("type"), max_length=20, choices=PhaseKind.choices)
+    minutes = models.PositiveSmallIntegerField(_("minutter"), null=True, blank=True)
+    minutes_per_person = models.DecimalField(
+        _("minutter pr. deltager"), max_digits=4, decimal_places=1, null=True, blank=True
+    )
+    per_case = models.BooleanField(_("sagsfase"), default=False)
+    instruction = models.TextField(_("instruktion til rummet"), blank=True)
+    prompts = models.TextField(_("spørgsmål"), blank=True, help_text=_("Ét spørgsmål pr. linje."))
+    rules = models.TextField(_("regler"), blank=True, help_text=_("Én regel pr. linje."))
+
+    class Meta:
+        verbose_name = _("fase")
+        verbose_name_plural = _("faser")
+        ordering = ["format", "position"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def snapshot(self) -> dict:
+        """What a meeting keeps of this phase, so later edits never change it."""
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "seconds": (self.minutes or 0) * 60,
+            "seconds_per_person": (
+                int(self.minutes_per_person * 60) if self.minutes_per_person else None
+            ),
+            "per_case": self.per_case,
+            "instruction": self.instruction,
+            "prompts": lines(self.prompts),
+            "rules": lines(self.rules),
+        }
+
+
+def lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class MeetingStatus(models.TextChoices):
+    PLANNED = "planned", _("Planlagt")
+    RUNNING = "running", _("I gang")
+    FINISHED = "finished", _("Afsluttet")
+
+
+class MeetingQuerySet(models.QuerySet["Meeting"]):
+    def visible_to_user_id(self, user_id: int | str | None) -> MeetingQuerySet:
+        """Meetings of the user's teams and of organisations the user leads."""
+        if user_id is None:
+            return self.none()
+        member = Membership.objects.filter(team=OuterRef("team"), user_id=user_id)
+        leads = Organisation.department_leaders.through.objects.filter(
+            organisation=OuterRef("team__organisation"), user_id=user_id
+        )
+        return self.filter(Exists(member) | Exists(leads))
+
+    def visible_to(self, user) -> MeetingQuerySet:
+        if not user.is_authenticated:
+            return self.none()
+        return self.visible_to_user_id(user.pk)
+
+    def upcoming(self) -> MeetingQuerySet:
+        today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+        return self.filter(starts_at__gte=today).exclude(status=MeetingStatus.FINISHED)
+
+    def past(self) -> MeetingQuerySet:
+        return self.filter(status=MeetingStatus.FINISHED)
+
+
+class Meeting(models.Model):
+    team = models.ForeignKey(
+        Team, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("team")
+    )
+    format = models.ForeignKey(
+        Format, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("format")
+    )
+    title = models.CharField(_("titel"), max_length=200)
+    starts_at = models.DateTimeField(_("tidspunkt"))
+    place = models.CharField(_("sted"), max_length=200, blank=True)
+    facilitator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="facilitated_meetings",
+        verbose_name=_("mødeleder"),
+    )
+    participants = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        through="Participation",
+        related_name="meetings",
+        verbose_name=_("deltagere"),
+    )
+    phases = models.JSONField(_("faser"), default=list)
+    status = models.CharField(
+        _("status"), max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED
+    )
+    # The clock's state: timestamps, never a counter (see meetings/clock.py).
+    version = models.PositiveIntegerField(default=1)
+    started_at = models.DateTimeField(null=True, blank=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    current_position = models.PositiveSmallIntegerField(default=0)
+    span_started_at = models.DateTimeField(null=True, blank=True)
+    span_pause_offset = models.FloatField(default=0)
+    paused_at = models.DateTimeField(null=True, blank=True)
+    paused_seconds = models.FloatField(default=0)
+    turn_started_at = models.DateTimeField(null=True, blank=True)
+    turn_pause_offset = models.FloatField(default=0)
+    sound_enabled = models.BooleanField(_("lyd ved fasens slutning"), default=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("møde")
+        verbose_name_plural = _("møder")
+        ordering = ["-starts_at"]
+        indexes = [models.Index(fields=["team", "starts_at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def pauses(self) -> clock.Pauses:
+        return clock.Pauses(self.paused_seconds, self.paused_at)
+
+    @property
+    def is_running(self) -> bool:
+        return self.status == MeetingStatus.RUNNING
+
+    @property
+    def is_paused(self) -> bool:
+        return self.paused_at is not None
+
+    def clock_now(self) -> datetime:
+        """The moment the clock reads: now, or the end for a finished meeting."""
+        return self.ended_at or timezone.now()
+
+
+class Participation(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "user"], name="participation_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.meeting}"
+
+
+class AgendaItem(models.Model):
+    """A case or titled item on a meeting's agenda, in order."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="agenda_items", verbose_name=_("møde")
+    )
+    position = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
+    title = models.CharField(_("titel"), max_length=200)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agenda_items",
+        verbose_name=_("sagsejer"),
+    )
+    owner_notes = models.TextField(_("sagsejers noter"), blank=True)
+
+    class Meta:
+        verbose_name = _("punkt på dagsordenen")
+        verbose_name_plural = _("punkter på dagsordenen")
+        ordering = ["meeting", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Step(models.Model):
+    """One entry of a meeting's running order: a phase, for a case when it is a case phase."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="steps", verbose_name=_("møde")
+    )
+    position = models.PositiveSmallIntegerField()
+    agenda_item = models.ForeignKey(
+        AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="steps"
+    )
+    name = models.CharField(max_length=120)
+    kind = models.CharField(max_length=20, choices=PhaseKind.choices)
+    planned_seconds = models.PositiveIntegerField(default=0)
+    seconds_per_person = models.PositiveIntegerField(null=True, blank=True)
+    instruction = models.TextField(blank=True)
+    prompts = models.JSONField(default=list)
+    rules = models.JSONField(default=list)
+    extension_seconds = models.PositiveIntegerField(default=0)
+    actual_seconds = models.FloatField(null=True, blank=True)
+    turn_position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["meeting", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "position"], name="step_unique_position")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_round(self) -> bool:
+        return self.kind == PhaseKind.ROUND
+
+    @property
+    def budget_seconds(self) -> int:
+        return self.planned_seconds + self.extension_seconds
+
+    @property
+    def case_title(self) -> str:
+        return self.agenda_item.title if self.agenda_item else ""
+
+
+class TurnStatus(models.TextChoices):
+    WAITING = "waiting", _("Venter")
+    SPEAKING = "speaking", _("Taler")
+    DONE = "done", _("Har talt")
+    SKIPPED = "skipped", _("Sprunget over")
+
+
+class Turn(models.Model):
+    """One participant's turn in a round."""
+
+    step = models.ForeignKey(Step, on_delete=models.CASCADE, related_name="turns")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    position = models.PositiveSmallIntegerField()
+    status = models.CharField(
+        max_length=20, choices=TurnStatus.choices, default=TurnStatus.WAITING
+    )
+    spoken_seconds = models.FloatField(default=0)
+
+    class Meta:
+        ordering = ["step", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["step", "user"], name="turn_unique_user"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.get_status_display()})"

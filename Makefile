@@ -56,7 +56,7 @@ messages: $(VENV)/.installed-dev
 	$(BIN)/python manage.py compilemessages --ignore '.venv/*'
 
 bench: $(VENV)/.installed-dev
-	$(BIN)/python -m pytest bench --benchmark-only -p no:randomly $(PYTEST_ARGS)
+	$(BIN)/python -m pytest bench --benchmark-only $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .benchmarks

@@ -6,5 +6,6 @@ from teams.urls import auth_urlpatterns
 urlpatterns = [
     *auth_urlpatterns,
     path("", include("teams.urls")),
+    path("", include("meetings.urls")),
     path("admin/", admin.site.urls),
 ]

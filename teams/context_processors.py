@@ -8,8 +8,11 @@ def navigation(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"main_navigation": []}
-    items = [("teams:home", _("Overblik"))]
-    current = request.resolver_match.view_name if request.resolver_match else ""
+    items = [("teams:home", _("Overblik")), ("meetings:list", _("Møder"))]
+    match = request.resolver_match
+    current = f"{match.namespace}:list" if match and match.namespace == "meetings" else ""
+    if match and match.view_name == "teams:home":
+        current = "teams:home"
     return {
         "main_navigation": [
             {"url": reverse(name), "label": label, "current": current == name}

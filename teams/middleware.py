@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from django.conf import settings
-from django.contrib.auth import logout
+from django.contrib.auth import SESSION_KEY, logout
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
 
@@ -38,7 +38,9 @@ class SessionTimeoutMiddleware:
         return self.get_response(request)
 
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> None:
-        if not request.user.is_authenticated:
+        # The session alone says whether someone is signed in: loading the user row here
+        # would cost every meeting screen's poll a query.
+        if SESSION_KEY not in request.session:
             return None
         now = timezone.now()
         login_at = _stamp(request, LOGIN_AT_KEY)
@@ -66,13 +68,19 @@ class UserLanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        user = getattr(request, "user", None)
-        language = settings.LANGUAGE_CODE
-        if user is not None and user.is_authenticated and user.language:
-            language = user.language
-        translation.activate(language)
-        request.LANGUAGE_CODE = language
+        translation.activate(settings.LANGUAGE_CODE)
+        request.LANGUAGE_CODE = settings.LANGUAGE_CODE
         response = self.get_response(request)
-        response.headers.setdefault("Content-Language", language)
+        response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
         translation.deactivate()
         return response
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> None:
+        # A poll's answer has no text to translate; asking for the user would cost a query.
+        if getattr(view_func, "session_passive", False):
+            return None
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.language:
+            translation.activate(user.language)
+            request.LANGUAGE_CODE = user.language
+        return None

@@ -41,3 +41,37 @@ def visible_team_or_404(user: User, slug: str) -> Team:
     if team is None:
         raise Http404
     return team
+
+
+def can_plan_meeting(user: User, team: Team) -> bool:
+    return can_lead_team(user, team)
+
+
+def can_run_meeting(user: User, meeting) -> bool:
+    """The meeting's facilitator, and the team's leader and coordinator, control the meeting."""
+    if not user.is_authenticated:
+        return False
+    return meeting.facilitator_id == user.pk or can_lead_team(user, meeting.team)
+
+
+def can_view_meeting(user: User, meeting) -> bool:
+    return can_view_team(user, meeting.team)
+
+
+def can_take_part(user: User, meeting) -> bool:
+    """Members of the team write entries (learning points) during the meeting."""
+    return role_in_team(user, meeting.team) is not None
+
+
+def meeting_or_404(user: User, pk: int):
+    from meetings.models import Meeting
+
+    meeting = (
+        Meeting.objects.visible_to(user)
+        .select_related("team__organisation", "format", "facilitator")
+        .filter(pk=pk)
+        .first()
+    )
+    if meeting is None:
+        raise Http404
+    return meeting

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from meetings import selectors as meeting_selectors
 from teams import rules, selectors
 from teams.forms import LanguageForm, LoginForm
 
@@ -19,7 +20,12 @@ class LoginView(auth_views.LoginView):
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     teams = list(selectors.teams_for_overview(user=request.user))
-    return render(request, "teams/home.html", {"teams": teams})
+    upcoming = list(
+        meeting_selectors.meetings_for(user=request.user).upcoming().order_by("starts_at")[:5]
+    )
+    for meeting in upcoming:
+        meeting.user_can_run = rules.can_run_meeting(request.user, meeting)
+    return render(request, "teams/home.html", {"teams": teams, "upcoming": upcoming})
 
 
 @login_required

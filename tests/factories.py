@@ -43,3 +43,53 @@ class MembershipFactory(DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     team = factory.SubFactory(TeamFactory)
     role = Role.CASEWORKER
+
+
+def make_format(*, team=None, key: str = "", phases=None, repeats_per_case: bool = True):
+    """A format with phases given as (name, kind, minutes, per_case) or with per-person rounds
+    as (name, "round", None, per_case, minutes_per_person)."""
+    from meetings.models import Format, FormatPhase
+
+    format = Format.objects.create(
+        team=team, key=key, name=key or "Testformat", repeats_per_case=repeats_per_case
+    )
+    for position, phase in enumerate(
+        phases
+        or [
+            ("Præsentation", "presentation", 5, True),
+            ("Refleksion", "reflection", 10, True),
+            ("Runde", "round", 10, True),
+            ("Opsamling", "summary", 5, True),
+        ]
+    ):
+        name, kind, minutes, per_case, *per_person = phase
+        FormatPhase.objects.create(
+            format=format,
+            position=position,
+            name=name,
+            kind=kind,
+            minutes=minutes,
+            minutes_per_person=per_person[0] if per_person else None,
+            per_case=per_case,
+            prompts="Hvilke styrker ser I?\nHvilke udfordringer ser I?",
+            rules="Ingen diskussion",
+        )
+    return format
+
+
+def make_meeting(*, team, facilitator, participants, cases: int = 1, format=None, starts_at=None):
+    from django.utils import timezone
+
+    from meetings import services
+
+    meeting = services.meeting_plan(
+        team=team,
+        format=format or make_format(key=f"fmt-{team.pk}-{cases}-{timezone.now().timestamp()}"),
+        title="Teammøde",
+        starts_at=starts_at or timezone.now(),
+        place="Mødelokale 1",
+        facilitator=facilitator,
+        participants=participants,
+        agenda_titles=[f"Sag {number}" for number in range(1, cases + 1)],
+    )
+    return meeting

@@ -42,6 +42,44 @@ class Route:
 
 
 OTHER_TEAM_404 = {"other_leader": 404, "other_caseworker": 404, "outsider": 404}
+LEADING_ONLY = {"caseworker": 403, "guest": 403, "department_leader": 403, **OTHER_TEAM_404}
+
+
+def _syd_meeting(world: World):
+    from meetings.models import Meeting
+    from tests.factories import make_meeting
+
+    existing = Meeting.objects.filter(team=world.syd, title="Teammøde").first()
+    return existing or make_meeting(
+        team=world.syd,
+        facilitator=world.users["leader"],
+        participants=[world.users["leader"], world.users["caseworker"]],
+    )
+
+
+def _meeting_pk(world: World) -> dict:
+    return {"pk": _syd_meeting(world).pk}
+
+
+def _start_action(world: World) -> dict:
+    return {"action": "start", "version": _syd_meeting(world).version}
+
+
+def _team_format(world: World):
+    """Team Syd's own meeting format, with one phase."""
+    from meetings.models import Format, FormatPhase
+
+    format, created = Format.objects.get_or_create(team=world.syd, name="Syds format")
+    if created:
+        FormatPhase.objects.create(
+            format=format, position=0, name="Runde", kind="round", minutes=10
+        )
+    return format
+
+
+def _format_pk(world: World) -> dict:
+    return {"slug": world.syd.slug, "pk": _team_format(world).pk}
+
 
 MATRIX: list[tuple[str, Route, dict[str, int]]] = [
     ("login page", Route("login"), expect(302, anonymous=200)),
@@ -62,7 +100,127 @@ MATRIX: list[tuple[str, Route, dict[str, int]]] = [
         Route("logout", method="post"),
         expect(302, anonymous=302),
     ),
+    # Meetings and the runner (Team Syd's meeting, facilitated by its leader).
+    ("meetings list", Route("meetings:list"), expect(200)),
+    (
+        "plan a meeting",
+        Route("meetings:plan", kwargs=lambda world: {"slug": world.syd.slug}),
+        expect(200, **LEADING_ONLY),
+    ),
+    ("meeting page", Route("meetings:detail", kwargs=_meeting_pk), expect(200, **OTHER_TEAM_404)),
+    ("edit a meeting", Route("meetings:edit", kwargs=_meeting_pk), expect(200, **LEADING_ONLY)),
+    ("control view", Route("meetings:control", kwargs=_meeting_pk), expect(200, **LEADING_ONLY)),
+    (
+        "projector view",
+        Route("meetings:projector", kwargs=_meeting_pk),
+        expect(200, **OTHER_TEAM_404),
+    ),
+    (
+        "participant view",
+        Route("meetings:participant", kwargs=_meeting_pk),
+        expect(200, **OTHER_TEAM_404),
+    ),
+    (
+        "poll",
+        Route("meetings:poll", kwargs=_meeting_pk, data=lambda world: {"v": 0}),
+        expect(200, anonymous=401, **OTHER_TEAM_404),
+    ),
+    (
+        "runner control action",
+        Route("meetings:action", kwargs=_meeting_pk, method="post", data=_start_action),
+        expect(302, **LEADING_ONLY),
+    ),
+    (
+        "add a learning point",
+        Route("meetings:learning_point_add", kwargs=_meeting_pk, method="post"),
+        expect(302, department_leader=403, **OTHER_TEAM_404),
+    ),
+    (
+        "case owner's notes",
+        Route("meetings:owner_notes", kwargs=_meeting_pk, method="post"),
+        expect(302, **OTHER_TEAM_404),
+    ),
+    (
+        "leader's summary",
+        Route("meetings:summary_add", kwargs=_meeting_pk, method="post"),
+        expect(302, **LEADING_ONLY),
+    ),
+    # Meeting formats (Team Syd's own format).
+    (
+        "meeting formats",
+        Route("meetings:format_list", kwargs=lambda world: {"slug": world.syd.slug}),
+        expect(200, **OTHER_TEAM_404),
+    ),
+    (
+        "format page",
+        Route("meetings:format_detail", kwargs=_format_pk),
+        expect(200, **OTHER_TEAM_404),
+    ),
+    (
+        "copy a format",
+        Route("meetings:format_copy", kwargs=_format_pk, method="post"),
+        expect(302, **LEADING_ONLY),
+    ),
+    (
+        "edit a format",
+        Route("meetings:format_edit", kwargs=_format_pk),
+        expect(200, **LEADING_ONLY),
+    ),
+    # Minutes of a finished Team Syd meeting: the page, the PDF, and mailing it.
+    (
+        "minutes page",
+        Route("meetings:minutes", kwargs=lambda world: _finished_meeting_pk(world)),
+        expect(200, **OTHER_TEAM_404),
+    ),
+    (
+        "minutes PDF",
+        Route("meetings:minutes_pdf", kwargs=lambda world: _finished_meeting_pk(world)),
+        expect(200, **OTHER_TEAM_404),
+    ),
+    (
+        "send the minutes",
+        Route(
+            "meetings:minutes_email",
+            kwargs=lambda world: _finished_meeting_pk(world),
+            method="post",
+        ),
+        expect(302, **LEADING_ONLY),
+    ),
 ]
+
+
+def _finished_meeting(world: World):
+    """A finished Team Syd meeting facilitated by its leader, for the minutes' rows."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from meetings.models import Format, Meeting, MeetingStatus, Participation
+
+    format, _created = Format.objects.get_or_create(
+        team=None, key="matrix-minutes", defaults={"name": "Matrix"}
+    )
+    starts_at = timezone.now() - timedelta(days=1)
+    meeting, created = Meeting.objects.get_or_create(
+        team=world.syd,
+        title="Afsluttet teammøde",
+        defaults={
+            "format": format,
+            "starts_at": starts_at,
+            "facilitator": world.users["leader"],
+            "status": MeetingStatus.FINISHED,
+            "started_at": starts_at,
+            "ended_at": starts_at + timedelta(hours=1),
+        },
+    )
+    if created:
+        for position, who in enumerate(("leader", "caseworker")):
+            Participation.objects.create(meeting=meeting, user=world.users[who], position=position)
+    return meeting
+
+
+def _finished_meeting_pk(world: World) -> dict:
+    return {"pk": _finished_meeting(world).pk}
 
 
 CASES = [
@@ -80,7 +238,7 @@ def test_authorization_matrix(client, world: World, route: Route, who: str, expe
     url = reverse(route.name, kwargs=route.kwargs(world))
     response = getattr(client, route.method)(url, route.data(world))
     assert response.status_code == expected
-    if who == "anonymous" and expected == 302 and route.name != "logout":
+    if who == "anonymous" and expected == 302 and route.name not in {"logout", "login"}:
         assert response["Location"].startswith(reverse("login"))
 
 

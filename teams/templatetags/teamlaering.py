@@ -11,3 +11,12 @@ def whole_minutes(value: timedelta | None) -> int:
     if not value:
         return 0
     return -(-int(value.total_seconds()) // 60)
+
+
+@register.filter
+def duration(seconds: float | None) -> str:
+    """Seconds as M:SS, for planned and actual times."""
+    if seconds is None:
+        return ""
+    total = round(seconds)
+    return f"{total // 60}:{total % 60:02d}"

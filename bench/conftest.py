@@ -1,0 +1,1 @@
+from tests.conftest import world  # noqa: F401  (the same people and teams as the tests)

@@ -1,0 +1,130 @@
+"""Demo meetings for `make run`: one ready to run today, and past meetings with their times."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from learnings.models import LearningPoint
+from meetings import services
+from meetings.builtin_formats import install_builtin_formats
+from meetings.models import Format, FormatPhase, Meeting, MeetingStatus, Turn, TurnStatus
+from teams.demo import DemoTeams
+
+TODAY_CASES = [
+    ("Mor med to børn: bekymrende skolefravær", "sagsbehandler1"),
+    ("Ung, 24 år: afklaring før ressourceforløb", "sagsbehandler2"),
+]
+PAST_CASES = [
+    ("Sygemeldt med stress: timing af virksomhedspraktik", "sagsbehandler3"),
+    ("Far i jobafklaring: samarbejde med jobkonsulent", "sagsbehandler4"),
+    ("Ledig med misbrug: hvornår skal mentor ind?", "sagsbehandler1"),
+    ("Enlig mor: delvis raskmelding", "sagsbehandler2"),
+]
+PAST_POINTS = [
+    "Aftal med jobkonsulenten, hvem der tager den første kontakt til virksomheden.",
+    "Skriv borgerens egne mål ind i planen, før vi vælger indsats.",
+    "Tjek tidligt, om lægeattesten dækker det, vi skal vurdere.",
+    "Brug tidslinjen, når sagen har skiftet sagsbehandler flere gange.",
+]
+# How far each phase ran over or under its time box, in seconds, for the past meetings.
+DRIFT = [40, -60, 150, 20, 90, 45]
+
+
+def _at(day: datetime, hour: int) -> datetime:
+    return timezone.make_aware(datetime.combine(day.date(), time(hour, 0)))
+
+
+@transaction.atomic
+def load_meetings(teams: DemoTeams) -> None:
+    users = teams.users
+    # Transactional test runs flush the tables the data migration filled; put them back.
+    install_builtin_formats(Format, FormatPhase)
+    teamsparring = Format.objects.builtin().get(key="teamsparring")
+    syd_members = [membership.user for membership in teams.syd.memberships.order_by("id")]
+    today = timezone.localtime()
+    start_of_today = _at(today, 0)
+    ready = Meeting.objects.filter(
+        team=teams.syd,
+        status=MeetingStatus.PLANNED,
+        starts_at__gte=start_of_today,
+        starts_at__lt=start_of_today + timedelta(days=1),
+    ).exists()
+    if not ready:
+        meeting = services.meeting_plan(
+            team=teams.syd,
+            format=teamsparring,
+            title=f"Teammøde {today:%d.%m.%Y}",
+            starts_at=_at(today, 13),
+            place="Mødelokale 2",
+            facilitator=users["leder"],
+            participants=syd_members,
+            agenda_titles=[title for title, _owner in TODAY_CASES],
+        )
+        for item, (_title, owner) in zip(
+            meeting.agenda_items.order_by("position"), TODAY_CASES, strict=True
+        ):
+            item.owner = users[owner]
+            item.save(update_fields=["owner"])
+    if not Meeting.objects.filter(team=teams.syd, status=MeetingStatus.FINISHED).exists():
+        for weeks_ago in (4, 3, 2, 1):
+            _past_meeting(teams, teamsparring, syd_members, today - timedelta(weeks=weeks_ago))
+
+
+def _past_meeting(teams: DemoTeams, format: Format, members: list, day: datetime) -> None:
+    users = teams.users
+    index = day.isocalendar().week % len(PAST_CASES)
+    title, owner = PAST_CASES[index]
+    meeting = services.meeting_plan(
+        team=teams.syd,
+        format=format,
+        title=f"Teammøde {day:%d.%m.%Y}",
+        starts_at=_at(day, 13),
+        place="Mødelokale 2",
+        facilitator=users["leder"],
+        participants=members,
+        agenda_titles=[title],
+    )
+    item = meeting.agenda_items.get()
+    item.owner = users[owner]
+    item.save(update_fields=["owner"])
+    steps = list(meeting.steps.order_by("position"))
+    for position, step in enumerate(steps):
+        step.actual_seconds = max(step.planned_seconds + DRIFT[position % len(DRIFT)], 30)
+        step.save(update_fields=["actual_seconds"])
+        if step.is_round:
+            share = step.actual_seconds / max(len(members), 1)
+            Turn.objects.bulk_create(
+                Turn(
+                    step=step,
+                    user=person,
+                    position=order,
+                    status=TurnStatus.DONE,
+                    spoken_seconds=share + (order % 3) * 10 - 10,
+                )
+                for order, person in enumerate(members)
+            )
+    started = _at(day, 13)
+    meeting.status = MeetingStatus.FINISHED
+    meeting.started_at = started
+    meeting.ended_at = started + timedelta(seconds=sum(s.actual_seconds for s in steps))
+    meeting.current_position = len(steps) - 1
+    meeting.save()
+    LearningPoint.objects.create(
+        team=teams.syd,
+        meeting=meeting,
+        agenda_item=item,
+        author=users["sagsbehandler2"],
+        text=PAST_POINTS[index],
+    )
+    LearningPoint.objects.create(
+        team=teams.syd,
+        meeting=meeting,
+        agenda_item=item,
+        author=users["leder"],
+        text="Vi tager punktet med til næste opsamling.",
+        is_leader_summary=True,
+        changes_practice=index % 2 == 0,
+    )

@@ -1,0 +1,131 @@
+"""Forms for a team's own meeting formats: the format itself and its phases as a formset."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import forms
+from django.forms.formsets import DELETION_FIELD_NAME, ORDERING_FIELD_NAME
+from django.utils.translation import gettext_lazy as _
+
+from meetings.models import Format, FormatPhase
+
+PHASE_FIELDS = [
+    "name",
+    "kind",
+    "minutes",
+    "minutes_per_person",
+    "per_case",
+    "instruction",
+    "prompts",
+    "rules",
+]
+
+
+class FormatForm(forms.ModelForm):
+    class Meta:
+        model = Format
+        fields = ["name", "description", "repeats_per_case", "facilitator_role"]
+        labels = {
+            "name": _("Navn"),
+            "description": _("Beskrivelse"),
+            "repeats_per_case": _("Sagsfaserne gentages for hver sag"),
+            "facilitator_role": _("Mødeleder"),
+        }
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+
+class FormatPhaseForm(forms.ModelForm):
+    minutes = forms.IntegerField(
+        label=_("Minutter"),
+        required=False,
+        min_value=0,
+        max_value=600,
+        help_text=_("Fasens samlede varighed."),
+    )
+    minutes_per_person = forms.DecimalField(
+        label=_("Minutter pr. deltager"),
+        required=False,
+        min_value=Decimal("0"),
+        max_digits=4,
+        decimal_places=1,
+        help_text=_("Til runder, hvor hver deltager har sin egen taletid."),
+    )
+
+    class Meta:
+        model = FormatPhase
+        fields = PHASE_FIELDS
+        labels = {
+            "name": _("Fasens navn"),
+            "kind": _("Type"),
+            "per_case": _("Sagsfase (gentages for hver sag)"),
+            "instruction": _("Instruktion til rummet"),
+            "prompts": _("Spørgsmål"),
+            "rules": _("Regler"),
+        }
+        help_texts = {
+            "prompts": _("Ét spørgsmål pr. linje."),
+            "rules": _("Én regel pr. linje."),
+        }
+        widgets = {
+            "instruction": forms.Textarea(attrs={"rows": 2}),
+            "prompts": forms.Textarea(attrs={"rows": 3}),
+            "rules": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get(DELETION_FIELD_NAME):
+            return cleaned_data
+        if "minutes" in self.errors or "minutes_per_person" in self.errors:
+            return cleaned_data
+        minutes = cleaned_data.get("minutes") or 0
+        per_person = cleaned_data.get("minutes_per_person") or 0
+        if minutes <= 0 and per_person <= 0:
+            self.add_error(
+                "minutes",
+                _("Angiv en varighed på mindst 1 minut - eller minutter pr. deltager."),
+            )
+        return cleaned_data
+
+
+class BaseFormatPhaseFormSet(forms.BaseInlineFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields[ORDERING_FIELD_NAME].label = _("Rækkefølge")
+        form.fields[ORDERING_FIELD_NAME].help_text = _("Faserne sorteres efter dette tal.")
+        form.fields[DELETION_FIELD_NAME].label = _("Slet fasen")
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        remaining = [
+            form for form in self.forms if form.cleaned_data and not self._should_delete_form(form)
+        ]
+        if not remaining:
+            raise forms.ValidationError(_("Et format skal have mindst én fase."))
+
+
+FormatPhaseFormSet = forms.inlineformset_factory(
+    Format,
+    FormatPhase,
+    form=FormatPhaseForm,
+    formset=BaseFormatPhaseFormSet,
+    fields=PHASE_FIELDS,
+    extra=1,
+    can_order=True,
+    can_delete=True,
+)
+
+
+def format_forms(*, format: Format, data=None) -> tuple[FormatForm, BaseFormatPhaseFormSet]:
+    """The format's form and its phases' formset, bound when data is given."""
+    form = FormatForm(data, instance=format)
+    formset = FormatPhaseFormSet(
+        data,
+        instance=format,
+        prefix="phases",
+        queryset=FormatPhase.objects.filter(format=format).order_by("position", "pk"),
+    )
+    return form, formset

@@ -1,0 +1,82 @@
+from datetime import timedelta
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from meetings.models import Format
+from teams.models import Team, User
+
+
+class MeetingForm(forms.Form):
+    format = forms.ModelChoiceField(label=_("Mødeformat"), queryset=Format.objects.none())
+    title = forms.CharField(label=_("Titel"), max_length=200)
+    starts_at = forms.DateTimeField(
+        label=_("Tidspunkt"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    place = forms.CharField(label=_("Sted"), max_length=200, required=False)
+    facilitator = forms.ModelChoiceField(label=_("Mødeleder"), queryset=User.objects.none())
+    participants = forms.ModelMultipleChoiceField(
+        label=_("Deltagere"),
+        queryset=User.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    agenda = forms.CharField(
+        label=_("Dagsorden"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Ét punkt pr. linje, i den rækkefølge de skal tages. Skriv pseudonymiseret."),
+    )
+
+    def __init__(self, *args, team: Team, editing: bool = False, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        members = User.objects.filter(memberships__team=team).order_by("first_name")
+        self.fields["format"].queryset = Format.objects.available_to(team)
+        self.fields["facilitator"].queryset = members
+        self.fields["participants"].queryset = members
+        if editing:
+            del self.fields["format"]
+        elif not self.is_bound:
+            self.initial.setdefault("participants", list(members))
+
+    def clean_starts_at(self):
+        starts_at = self.cleaned_data["starts_at"]
+        if "starts_at" in self.changed_data and starts_at < timezone.now() - timedelta(days=1):
+            raise forms.ValidationError(_("Et nyt møde kan ikke planlægges i fortiden."))
+        return starts_at
+
+    def agenda_titles(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data["agenda"].splitlines() if line.strip()]
+
+
+class LearningPointForm(forms.Form):
+    text = forms.CharField(
+        label=_("Læringspunkt"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Et generelt læringspunkt fra sagen. Skriv pseudonymiseret."),
+    )
+
+
+class OwnerNotesForm(forms.Form):
+    notes = forms.CharField(
+        label=_("Mine noter til sagen"),
+        required=False,
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+
+class SummaryForm(forms.Form):
+    text = forms.CharField(
+        label=_("Lederens opsamling"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    changes_practice = forms.TypedChoiceField(
+        label=_("Giver det anledning til ændret praksis?"),
+        choices=[("ja", _("Ja")), ("nej", _("Nej"))],
+        coerce=lambda value: value == "ja",
+        widget=forms.RadioSelect,
+    )

@@ -1,0 +1,71 @@
+"""The minutes of a meeting: the page, the PDF and sending it to the participants."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from meetings.minutes import minutes_for, pdf_filename, render_minutes_pdf
+from meetings.models import MeetingStatus
+from meetings.tasks import send_minutes
+from teams import rules
+
+
+def _visible_meeting(request: HttpRequest, pk: int):
+    meeting = rules.meeting_or_404(request.user, pk)
+    if not rules.can_view_meeting(request.user, meeting):
+        raise Http404
+    return meeting
+
+
+@login_required
+@require_GET
+def minutes(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _visible_meeting(request, pk)
+    return render(
+        request,
+        "meetings/minutes.html",
+        {
+            "meeting": meeting,
+            "minutes": minutes_for(meeting=meeting),
+            "can_run": rules.can_run_meeting(request.user, meeting),
+        },
+    )
+
+
+@login_required
+@require_GET
+def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _visible_meeting(request, pk)
+    if meeting.status != MeetingStatus.FINISHED:
+        raise Http404
+    document = minutes_for(meeting=meeting)
+    return HttpResponse(
+        render_minutes_pdf(document),
+        content_type="application/pdf",
+        headers={
+            "Content-Disposition": content_disposition_header(
+                as_attachment=True, filename=pdf_filename(document)
+            )
+        },
+    )
+
+
+@login_required
+@require_POST
+def minutes_email(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _visible_meeting(request, pk)
+    if not rules.can_run_meeting(request.user, meeting):
+        raise PermissionDenied
+    if meeting.status != MeetingStatus.FINISHED:
+        messages.error(request, _("Referatet kan først sendes, når mødet er afsluttet."))
+        return redirect("meetings:minutes", pk=meeting.pk)
+    meeting_id = meeting.pk
+    transaction.on_commit(lambda: send_minutes.enqueue(meeting_id=meeting_id))
+    messages.success(request, _("Referatet er sendt til deltagerne."))
+    return redirect("meetings:minutes", pk=meeting.pk)

@@ -1,0 +1,66 @@
+"""The running order of a meeting, derived from its phases and its agenda. No I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class PlannedStep:
+    name: str
+    kind: str
+    planned_seconds: int
+    seconds_per_person: int | None
+    instruction: str
+    prompts: list[str] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+    agenda_index: int | None = None
+
+
+def build(
+    phases: Sequence[dict[str, Any]],
+    agenda_count: int,
+    *,
+    repeats_per_case: bool,
+    participant_count: int,
+) -> list[PlannedStep]:
+    """Phases in order; each contiguous block of case phases is repeated for every case on
+    the agenda (or run once, without a case, when the format does not repeat them or the
+    agenda is empty). A per-person round's time is one box for each participant."""
+    steps: list[PlannedStep] = []
+    index = 0
+    while index < len(phases):
+        if not phases[index].get("per_case"):
+            steps.append(_step(phases[index], None, participant_count))
+            index += 1
+            continue
+        block_end = index
+        while block_end < len(phases) and phases[block_end].get("per_case"):
+            block_end += 1
+        block = phases[index:block_end]
+        cases: list[int | None] = (
+            list(range(agenda_count)) if repeats_per_case and agenda_count else [None]
+        )
+        for case in cases:
+            steps.extend(_step(phase, case, participant_count) for phase in block)
+        index = block_end
+    return steps
+
+
+def _step(phase: dict[str, Any], agenda_index: int | None, participant_count: int) -> PlannedStep:
+    per_person = phase.get("seconds_per_person")
+    planned = phase.get("seconds") or 0
+    if per_person:
+        planned = per_person * max(participant_count, 1)
+    return PlannedStep(
+        name=phase["name"],
+        kind=phase["kind"],
+        planned_seconds=planned,
+        seconds_per_person=per_person,
+        instruction=phase.get("instruction", ""),
+        prompts=list(phase.get("prompts", [])),
+        rules=list(phase.get("rules", [])),
+        agenda_index=agenda_index,
+    )

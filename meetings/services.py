@@ -1,0 +1,439 @@
+"""Writes for meetings: planning, and the runner's controls.
+
+Every control carries the state version it was based on. The meeting row is locked, the version
+compared, the change applied and the version raised in one transaction, so two facilitators or a
+double click can never apply the same step twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from meetings import clock, running_order
+from meetings.models import (
+    AgendaItem,
+    Format,
+    Meeting,
+    MeetingStatus,
+    Participation,
+    Step,
+    Turn,
+    TurnStatus,
+)
+from teams.models import Team, User
+
+
+class ActionRefused(Exception):
+    """A control that cannot be applied; the message is shown to the facilitator."""
+
+
+class StaleVersion(ActionRefused):
+    pass
+
+
+# Planning
+
+
+@transaction.atomic
+def meeting_plan(
+    *,
+    team: Team,
+    format: Format,
+    title: str,
+    starts_at: datetime,
+    place: str,
+    facilitator: User,
+    participants: Sequence[User],
+    agenda_titles: Sequence[str],
+) -> Meeting:
+    meeting = Meeting.objects.create(
+        team=team,
+        format=format,
+        title=title,
+        starts_at=starts_at,
+        place=place,
+        facilitator=facilitator,
+        phases=[phase.snapshot() for phase in format.phases.all()],
+    )
+    _set_participants(meeting, participants)
+    AgendaItem.objects.bulk_create(
+        AgendaItem(meeting=meeting, position=index, title=title)
+        for index, title in enumerate(agenda_titles)
+    )
+    meeting_rebuild_running_order(meeting=meeting)
+    return meeting
+
+
+@transaction.atomic
+def meeting_update(
+    *,
+    meeting: Meeting,
+    title: str,
+    starts_at: datetime,
+    place: str,
+    facilitator: User,
+    participants: Sequence[User],
+    agenda_titles: Sequence[str],
+) -> Meeting:
+    """Change a planned meeting. Agenda items keep their case material when their title stays."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status != MeetingStatus.PLANNED:
+        raise ActionRefused(_("Et møde, der er gået i gang, kan ikke ændres."))
+    meeting.title, meeting.starts_at, meeting.place = title, starts_at, place
+    meeting.facilitator = facilitator
+    meeting.version += 1
+    meeting.save()
+    _set_participants(meeting, participants)
+    existing = {item.title: item for item in meeting.agenda_items.filter(owner__isnull=True)}
+    keep: list[int] = list(
+        meeting.agenda_items.filter(owner__isnull=False).values_list("pk", flat=True)
+    )
+    for index, title in enumerate(agenda_titles):
+        item = existing.pop(title, None) or AgendaItem(meeting=meeting, title=title)
+        item.position = index
+        item.save()
+        keep.append(item.pk)
+    meeting.agenda_items.exclude(pk__in=keep).delete()
+    meeting_rebuild_running_order(meeting=meeting)
+    return meeting
+
+
+def _set_participants(meeting: Meeting, participants: Sequence[User]) -> None:
+    Participation.objects.filter(meeting=meeting).delete()
+    Participation.objects.bulk_create(
+        Participation(meeting=meeting, user=user, position=index)
+        for index, user in enumerate(participants)
+    )
+
+
+@transaction.atomic
+def meeting_rebuild_running_order(*, meeting: Meeting) -> None:
+    """Derive the steps from the meeting's own phase snapshot and its agenda, before it starts."""
+    if meeting.status != MeetingStatus.PLANNED:
+        raise ActionRefused(_("Dagsordenen for et møde i gang kan ikke bygges om."))
+    items = list(meeting.agenda_items.order_by("position", "id"))
+    planned = running_order.build(
+        meeting.phases,
+        len(items),
+        repeats_per_case=meeting.format.repeats_per_case,
+        participant_count=meeting.participants.count(),
+    )
+    meeting.steps.all().delete()
+    Step.objects.bulk_create(
+        Step(
+            meeting=meeting,
+            position=position,
+            agenda_item=items[step.agenda_index] if step.agenda_index is not None else None,
+            name=step.name,
+            kind=step.kind,
+            planned_seconds=step.planned_seconds,
+            seconds_per_person=step.seconds_per_person,
+            instruction=step.instruction,
+            prompts=step.prompts,
+            rules=step.rules,
+        )
+        for position, step in enumerate(planned)
+    )
+
+
+# The runner's controls
+
+
+def _locked(meeting_id: int, version: int) -> Meeting:
+    meeting = Meeting.objects.select_for_update().get(pk=meeting_id)
+    if meeting.version != version:
+        raise StaleVersion(
+            _("Mødet er allerede ændret fra en anden skærm. Visningen er opdateret; prøv igen.")
+        )
+    return meeting
+
+
+def _require_running(meeting: Meeting) -> None:
+    if meeting.status != MeetingStatus.RUNNING:
+        raise ActionRefused(_("Mødet er ikke i gang."))
+
+
+def _step_at(meeting: Meeting, position: int) -> Step:
+    return meeting.steps.get(position=position)
+
+
+def _span(meeting: Meeting, step: Step) -> clock.Span:
+    assert meeting.span_started_at is not None
+    return clock.Span(meeting.span_started_at, meeting.span_pause_offset, step.budget_seconds)
+
+
+def _speaking(step: Step) -> Turn | None:
+    return step.turns.filter(status=TurnStatus.SPEAKING).first()
+
+
+def _stop_turn(meeting: Meeting, turn: Turn, now: datetime) -> None:
+    if meeting.turn_started_at is not None:
+        span = clock.Span(meeting.turn_started_at, meeting.turn_pause_offset, 0)
+        turn.spoken_seconds += clock.elapsed(span, meeting.pauses, now)
+    meeting.turn_started_at = None
+
+
+def _start_turn(meeting: Meeting, turn: Turn, now: datetime) -> None:
+    turn.status = TurnStatus.SPEAKING
+    turn.save(update_fields=["status"])
+    meeting.turn_started_at = now
+    meeting.turn_pause_offset = meeting.pauses.total(now)
+
+
+def _ensure_turns(meeting: Meeting, step: Step) -> None:
+    if step.turns.exists():
+        return
+    Turn.objects.bulk_create(
+        Turn(step=step, user_id=user_id, position=index)
+        for index, user_id in enumerate(
+            Participation.objects.filter(meeting=meeting).values_list("user_id", flat=True)
+        )
+    )
+
+
+def _leave(meeting: Meeting, step: Step, now: datetime) -> None:
+    step.actual_seconds = clock.elapsed(_span(meeting, step), meeting.pauses, now)
+    step.save(update_fields=["actual_seconds"])
+    if step.is_round and (turn := _speaking(step)) is not None:
+        _stop_turn(meeting, turn, now)
+        turn.save(update_fields=["spoken_seconds"])
+
+
+def _enter(meeting: Meeting, step: Step, now: datetime) -> None:
+    """Make the step current; a step visited before continues from the time it had used."""
+    span = clock.Span.begin(
+        now=now,
+        pauses=meeting.pauses,
+        budget_seconds=step.budget_seconds,
+        elapsed=step.actual_seconds or 0.0,
+    )
+    meeting.current_position = step.position
+    meeting.span_started_at = span.started_at
+    meeting.span_pause_offset = span.pause_offset
+    if step.is_round:
+        _ensure_turns(meeting, step)
+        turn = _speaking(step) or step.turns.filter(status=TurnStatus.WAITING).first()
+        if turn is not None:
+            _start_turn(meeting, turn, now)
+
+
+def _apply(meeting_id: int, version: int, change: Callable[[Meeting, datetime], None]) -> Meeting:
+    with transaction.atomic():
+        meeting = _locked(meeting_id, version)
+        now = timezone.now()
+        change(meeting, now)
+        meeting.version += 1
+        meeting.save()
+    return meeting
+
+
+def meeting_start(*, meeting_id: int, version: int, user: User) -> Meeting:
+    def change(meeting: Meeting, now: datetime) -> None:
+        if meeting.status != MeetingStatus.PLANNED:
+            raise ActionRefused(_("Mødet er allerede startet."))
+        first = meeting.steps.order_by("position").first()
+        if first is None:
+            raise ActionRefused(_("Mødet har ingen faser."))
+        meeting.status = MeetingStatus.RUNNING
+        meeting.started_at = now
+        _enter(meeting, first, now)
+
+    return _apply(meeting_id, version, change)
+
+
+def meeting_pause(*, meeting_id: int, version: int, user: User) -> Meeting:
+    def change(meeting: Meeting, now: datetime) -> None:
+        _require_running(meeting)
+        if meeting.is_paused:
+            raise ActionRefused(_("Mødet er allerede sat på pause."))
+        meeting.paused_at = now
+
+    return _apply(meeting_id, version, change)
+
+
+def meeting_resume(*, meeting_id: int, version: int, user: User) -> Meeting:
+    def change(meeting: Meeting, now: datetime) -> None:
+        _require_running(meeting)
+        if not meeting.is_paused:
+            raise ActionRefused(_("Mødet er ikke sat på pause."))
+        resumed = meeting.pauses.resume(now)
+        meeting.paused_seconds, meeting.paused_at = resumed.paused_seconds, None
+
+    return _apply(meeting_id, version, change)
+
+
+def _move(meeting: Meeting, now: datetime, offset: int) -> None:
+    _require_running(meeting)
+    current = _step_at(meeting, meeting.current_position)
+    target = meeting.steps.filter(position=meeting.current_position + offset).first()
+    if target is None:
+        raise ActionRefused(
+            _("Dette er sidste fase.") if offset > 0 else _("Dette er første fase.")
+        )
+    _leave(meeting, current, now)
+    _enter(meeting, target, now)
+
+
+def meeting_next_phase(*, meeting_id: int, version: int, user: User) -> Meeting:
+    return _apply(meeting_id, version, lambda meeting, now: _move(meeting, now, 1))
+
+
+def meeting_previous_phase(*, meeting_id: int, version: int, user: User) -> Meeting:
+    return _apply(meeting_id, version, lambda meeting, now: _move(meeting, now, -1))
+
+
+def meeting_extend(*, meeting_id: int, version: int, user: User, seconds: int = 60) -> Meeting:
+    def change(meeting: Meeting, now: datetime) -> None:
+        _require_running(meeting)
+        step = _step_at(meeting, meeting.current_position)
+        step.extension_seconds += seconds
+        step.save(update_fields=["extension_seconds"])
+
+    return _apply(meeting_id, version, change)
+
+
+def meeting_finish(*, meeting_id: int, version: int, user: User) -> Meeting:
+    def change(meeting: Meeting, now: datetime) -> None:
+        _require_running(meeting)
+        if meeting.is_paused:
+            resumed = meeting.pauses.resume(now)
+            meeting.paused_seconds, meeting.paused_at = resumed.paused_seconds, None
+        _leave(meeting, _step_at(meeting, meeting.current_position), now)
+        meeting.status = MeetingStatus.FINISHED
+        meeting.ended_at = now
+
+    return _apply(meeting_id, version, change)
+
+
+def meeting_toggle_sound(*, meeting_id: int, version: int, user: User) -> Meeting:
+    def change(meeting: Meeting, now: datetime) -> None:
+        meeting.sound_enabled = not meeting.sound_enabled
+
+    return _apply(meeting_id, version, change)
+
+
+def meeting_hand_over(*, meeting_id: int, version: int, user: User, to: User) -> Meeting:
+    def change(meeting: Meeting, now: datetime) -> None:
+        if meeting.status == MeetingStatus.FINISHED:
+            raise ActionRefused(_("Mødet er afsluttet."))
+        if not meeting.team.memberships.filter(user=to).exists():
+            raise ActionRefused(_("Ordstyringen kan kun gives til et medlem af teamet."))
+        meeting.facilitator = to
+
+    return _apply(meeting_id, version, change)
+
+
+# Rounds
+
+
+def _current_round(meeting: Meeting) -> Step:
+    _require_running(meeting)
+    step = _step_at(meeting, meeting.current_position)
+    if not step.is_round:
+        raise ActionRefused(_("Den aktuelle fase er ikke en runde."))
+    return step
+
+
+def round_next_speaker(*, meeting_id: int, version: int, user: User) -> Meeting:
+    def change(meeting: Meeting, now: datetime) -> None:
+        step = _current_round(meeting)
+        current = _speaking(step)
+        after = current.position if current else -1
+        following = step.turns.filter(status=TurnStatus.WAITING, position__gt=after).first()
+        if current is not None:
+            _stop_turn(meeting, current, now)
+            current.status = TurnStatus.DONE
+            current.save(update_fields=["status", "spoken_seconds"])
+        if following is None:
+            if current is None:
+                raise ActionRefused(_("Alle har haft ordet i runden."))
+            return
+        _start_turn(meeting, following, now)
+
+    return _apply(meeting_id, version, change)
+
+
+def round_previous_speaker(*, meeting_id: int, version: int, user: User) -> Meeting:
+    def change(meeting: Meeting, now: datetime) -> None:
+        step = _current_round(meeting)
+        current = _speaking(step)
+        before = current.position if current else 10_000
+        previous = (
+            step.turns.filter(status=TurnStatus.DONE, position__lt=before)
+            .order_by("-position")
+            .first()
+        )
+        if previous is None:
+            raise ActionRefused(_("Der er ingen før i runden."))
+        if current is not None:
+            _stop_turn(meeting, current, now)
+            current.status = TurnStatus.WAITING
+            current.save(update_fields=["status", "spoken_seconds"])
+        _start_turn(meeting, previous, now)
+
+    return _apply(meeting_id, version, change)
+
+
+def round_skip(*, meeting_id: int, version: int, user: User, turn_id: int) -> Meeting:
+    """Skip someone absent, or bring them back into the round."""
+
+    def change(meeting: Meeting, now: datetime) -> None:
+        step = _current_round(meeting)
+        turn = step.turns.filter(pk=turn_id).first()
+        if turn is None or turn.status in (TurnStatus.SPEAKING, TurnStatus.DONE):
+            raise ActionRefused(_("Kun den, der venter på ordet, kan springes over."))
+        turn.status = (
+            TurnStatus.WAITING if turn.status == TurnStatus.SKIPPED else TurnStatus.SKIPPED
+        )
+        turn.save(update_fields=["status"])
+        if step.seconds_per_person:
+            active = step.turns.exclude(status=TurnStatus.SKIPPED).count()
+            step.planned_seconds = step.seconds_per_person * max(active, 1)
+            step.save(update_fields=["planned_seconds"])
+
+    return _apply(meeting_id, version, change)
+
+
+def round_move(*, meeting_id: int, version: int, user: User, turn_id: int, up: bool) -> Meeting:
+    """Reorder the waiting participants of the current round."""
+
+    def change(meeting: Meeting, now: datetime) -> None:
+        step = _current_round(meeting)
+        turns = list(step.turns.order_by("position"))
+        index = next((i for i, turn in enumerate(turns) if turn.pk == turn_id), None)
+        if index is None:
+            raise ActionRefused(_("Deltageren er ikke med i runden."))
+        other = index - 1 if up else index + 1
+        if not 0 <= other < len(turns) or TurnStatus.DONE in (
+            turns[index].status,
+            turns[other].status,
+        ):
+            raise ActionRefused(_("Deltageren kan ikke flyttes længere."))
+        turns[index].position, turns[other].position = turns[other].position, turns[index].position
+        Turn.objects.bulk_update([turns[index], turns[other]], ["position"])
+
+    return _apply(meeting_id, version, change)
+
+
+# Entries made during the meeting
+
+
+def bump_version(*, meeting: Meeting) -> None:
+    """Tell every screen that something new is there to show."""
+    Meeting.objects.filter(pk=meeting.pk).update(version=F("version") + 1)
+
+
+@transaction.atomic
+def owner_notes_save(*, meeting: Meeting, agenda_item: AgendaItem, user: User, text: str) -> None:
+    """The case owner's own notes while the team reflects on their case."""
+    if agenda_item.owner_id != user.pk:
+        raise ActionRefused(_("Kun sagsejeren kan skrive noter til sagen."))
+    agenda_item.owner_notes = text
+    agenda_item.save(update_fields=["owner_notes"])
+    bump_version(meeting=meeting)

@@ -254,5 +254,8 @@ LOGGING = {
     "loggers": {
         "django.security.csrf": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
+        # WeasyPrint reports every layout step at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }

@@ -16,17 +16,10 @@ from meetings.tasks import send_minutes
 from teams import rules
 
 
-def _visible_meeting(request: HttpRequest, pk: int):
-    meeting = rules.meeting_or_404(request.user, pk)
-    if not rules.can_view_meeting(request.user, meeting):
-        raise Http404
-    return meeting
-
-
 @login_required
 @require_GET
 def minutes(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _visible_meeting(request, pk)
+    meeting = rules.meeting_or_404(request.user, pk)
     return render(
         request,
         "meetings/minutes.html",
@@ -41,7 +34,7 @@ def minutes(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _visible_meeting(request, pk)
+    meeting = rules.meeting_or_404(request.user, pk)
     if meeting.status != MeetingStatus.FINISHED:
         raise Http404
     document = minutes_for(meeting=meeting)
@@ -59,7 +52,7 @@ def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def minutes_email(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _visible_meeting(request, pk)
+    meeting = rules.meeting_or_404(request.user, pk)
     if not rules.can_run_meeting(request.user, meeting):
         raise PermissionDenied
     if meeting.status != MeetingStatus.FINISHED:

@@ -282,26 +282,50 @@ def _current_step(meeting: Meeting):
     )
 
 
-@login_required
-@require_POST
-def learning_point_add(request: HttpRequest, pk: int) -> HttpResponse:
+def _record_point(
+    request: HttpRequest,
+    pk: int,
+    *,
+    phase: str,
+    leader_summary: bool,
+    wrong_phase: str,
+    saved: str,
+) -> HttpResponse:
+    """A learning point in the round, or the leader's summary in the summary phase."""
     meeting = rules.meeting_or_404(request.user, pk)
-    if not rules.can_take_part(request.user, meeting):
+    allowed = rules.can_run_meeting if leader_summary else rules.can_take_part
+    if not allowed(request.user, meeting):
         raise PermissionDenied
     step = _current_step(meeting)
-    if step is None or step.kind != PhaseKind.ROUND:
-        return _entry_response(request, meeting, error=_("Læringspunkter skrives i runden."))
-    form = LearningPointForm(request.POST)
+    if step is None or step.kind != phase:
+        return _entry_response(request, meeting, error=wrong_phase)
+    form = (SummaryForm if leader_summary else LearningPointForm)(request.POST)
     if not form.is_valid():
-        return _entry_response(request, meeting, learning_point_form=form)
+        form_name = "summary_form" if leader_summary else "learning_point_form"
+        return _entry_response(request, meeting, **{form_name: form})
     add_learning_point(
         meeting=meeting,
         agenda_item=step.agenda_item,
         author=request.user,
         text=form.cleaned_data["text"],
+        is_leader_summary=leader_summary,
+        changes_practice=form.cleaned_data["changes_practice"] if leader_summary else None,
     )
     meeting.refresh_from_db()
-    return _entry_response(request, meeting, saved=_("Læringspunktet er gemt."))
+    return _entry_response(request, meeting, saved=saved)
+
+
+@login_required
+@require_POST
+def learning_point_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _record_point(
+        request,
+        pk,
+        phase=PhaseKind.ROUND,
+        leader_summary=False,
+        wrong_phase=_("Læringspunkter skrives i runden."),
+        saved=_("Læringspunktet er gemt."),
+    )
 
 
 @login_required
@@ -328,22 +352,11 @@ def owner_notes_save(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def summary_add(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = rules.meeting_or_404(request.user, pk)
-    if not rules.can_run_meeting(request.user, meeting):
-        raise PermissionDenied
-    step = _current_step(meeting)
-    if step is None or step.kind != PhaseKind.SUMMARY:
-        return _entry_response(request, meeting, error=_("Opsamlingen skrives i opsamlingsfasen."))
-    form = SummaryForm(request.POST)
-    if not form.is_valid():
-        return _entry_response(request, meeting, summary_form=form)
-    add_learning_point(
-        meeting=meeting,
-        agenda_item=step.agenda_item,
-        author=request.user,
-        text=form.cleaned_data["text"],
-        is_leader_summary=True,
-        changes_practice=form.cleaned_data["changes_practice"],
+    return _record_point(
+        request,
+        pk,
+        phase=PhaseKind.SUMMARY,
+        leader_summary=True,
+        wrong_phase=_("Opsamlingen skrives i opsamlingsfasen."),
+        saved=_("Opsamlingen er gemt."),
     )
-    meeting.refresh_from_db()
-    return _entry_response(request, meeting, saved=_("Opsamlingen er gemt."))

@@ -54,10 +54,6 @@ def can_run_meeting(user: User, meeting) -> bool:
     return meeting.facilitator_id == user.pk or can_lead_team(user, meeting.team)
 
 
-def can_view_meeting(user: User, meeting) -> bool:
-    return can_view_team(user, meeting.team)
-
-
 def can_take_part(user: User, meeting) -> bool:
     """Members of the team write entries (learning points) during the meeting."""
     return role_in_team(user, meeting.team) is not None

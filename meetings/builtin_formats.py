@@ -35,6 +35,7 @@ def _phase(
 
 TEAMSPARRING: dict[str, Any] = {
     "key": "teamsparring",
+    "meeting_minutes": 90,
     "name": "Teamsparring om enkeltsager",
     "description": (
         "Efter Socialstyrelsens procesbeskrivelse for fælles læring på baggrund af "
@@ -134,6 +135,7 @@ TEAMSPARRING: dict[str, Any] = {
 
 FAGLIG_SPARRING: dict[str, Any] = {
     "key": "faglig-sparring",
+    "meeting_minutes": 60,
     "name": "Faglig sparring på teammøde",
     "description": (
         "Efter eksemplet på faglig sparring på teammøde i 'Proces for teamunderstøttelse af "
@@ -220,6 +222,7 @@ FAGLIG_SPARRING: dict[str, Any] = {
 
 SYSTEMATISK_LAERINGSMOEDE: dict[str, Any] = {
     "key": "systematisk-laeringsmoede",
+    "meeting_minutes": 30,
     "name": "Systematisk læringsmøde",
     "description": (
         "Efter beskrivelsen af systematiske læringsmøder i materialet om systematiske "
@@ -300,6 +303,7 @@ SYSTEMATISK_LAERINGSMOEDE: dict[str, Any] = {
 
 TVAERFAGLIGT_MOEDE: dict[str, Any] = {
     "key": "tvaerfagligt-moede",
+    "meeting_minutes": 60,
     "name": "Tværfagligt møde",
     "description": (
         "Efter Jobcenter Odders arbejdsgang for faglig sparring på tværfaglige møder "
@@ -395,6 +399,7 @@ TVAERFAGLIGT_MOEDE: dict[str, Any] = {
 
 TEMA_LAERINGSMOEDE: dict[str, Any] = {
     "key": "tema-laeringsmoede",
+    "meeting_minutes": 180,
     "name": "Læringsmøde om et tema",
     "description": (
         "Efter Jobcenter Odders læringsmøder, som beskrevet i 'Videndeling som "
@@ -535,6 +540,7 @@ TEMA_LAERINGSMOEDE: dict[str, Any] = {
 
 LAERINGSBESOEG: dict[str, Any] = {
     "key": "laeringsbesoeg",
+    "meeting_minutes": 30,
     "name": "Læringsbesøg - fælles læringsmøde",
     "description": (
         "Efter beskrivelsen af læringsbesøg i materialet om systematiske læringsmøder og "
@@ -591,6 +597,11 @@ BUILTIN_FORMATS: list[dict[str, Any]] = [
 ]
 
 
+def _has_field(model, name: str) -> bool:
+    """Migrations older than a field pass historical models without it."""
+    return any(field.name == name for field in model._meta.get_fields())
+
+
 def install_builtin_formats(Format, FormatPhase) -> None:
     """Create or refresh the built-in formats (team=None) and their phases. Idempotent.
 
@@ -604,6 +615,11 @@ def install_builtin_formats(Format, FormatPhase) -> None:
                 "description": data["description"],
                 "repeats_per_case": data["repeats_per_case"],
                 "facilitator_role": data["facilitator_role"],
+                **(
+                    {"meeting_minutes": data["meeting_minutes"]}
+                    if _has_field(Format, "meeting_minutes")
+                    else {}
+                ),
             },
         )
         FormatPhase.objects.filter(format=format_).delete()

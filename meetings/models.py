@@ -67,6 +67,12 @@ class Format(models.Model):
         choices=FacilitatorRole.choices,
         default=FacilitatorRole.LEADER,
     )
+    meeting_minutes = models.PositiveSmallIntegerField(
+        _("mødets længde (minutter)"),
+        null=True,
+        blank=True,
+        help_text=_("Den tid, mødet højst må vare. Afgør, hvor mange sager der er plads til."),
+    )
     copied_from = models.ForeignKey(
         "self",
         null=True,
@@ -181,6 +187,7 @@ class Meeting(models.Model):
     title = models.CharField(_("titel"), max_length=200)
     starts_at = models.DateTimeField(_("tidspunkt"))
     place = models.CharField(_("sted"), max_length=200, blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(_("varighed (minutter)"), default=60)
     facilitator = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -270,6 +277,14 @@ class AgendaItem(models.Model):
         verbose_name=_("sagsejer"),
     )
     owner_notes = models.TextField(_("sagsejers noter"), blank=True)
+    case = models.OneToOneField(
+        "cases.Case",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agenda_item",
+        verbose_name=_("sag"),
+    )
 
     class Meta:
         verbose_name = _("punkt på dagsordenen")

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import time
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -76,6 +78,20 @@ class Team(models.Model):
     )
     name = models.CharField(_("navn"), max_length=200)
     slug = models.SlugField(_("kortnavn"), max_length=80, unique=True)
+    case_deadline_working_days = models.PositiveSmallIntegerField(
+        _("frist for sager, arbejdsdage før mødet"),
+        default=1,
+        help_text=_("0 betyder mødedagen selv."),
+    )
+    case_deadline_time = models.TimeField(_("frist for sager, klokkeslæt"), default=time(12, 0))
+    case_retention_days = models.PositiveSmallIntegerField(
+        _("sagsmateriale slettes efter (dage)"),
+        default=30,
+        help_text=_(
+            "Baggrund, tidslinje, genogram og sagsejers noter slettes så mange dage "
+            "efter mødet. Titel, sparringstype og læringspunkter bevares."
+        ),
+    )
 
     objects = TeamQuerySet.as_manager()
 

@@ -114,3 +114,29 @@ class MaterialDeletion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id}: {', '.join(self.fields)} ({self.deleted_at:%Y-%m-%d})"
+
+
+class CaseReminder(models.Model):
+    """A reminder to bring a case to a meeting: who was reminded of which meeting, and when."""
+
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        on_delete=models.CASCADE,
+        related_name="case_reminders",
+        verbose_name=_("møde"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, verbose_name=_("person")
+    )
+    sent_at = models.DateTimeField(_("sendt"))
+
+    class Meta:
+        verbose_name = _("påmindelse om sag")
+        verbose_name_plural = _("påmindelser om sager")
+        ordering = ["-sent_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "user"], name="case_reminder_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} @ {self.meeting_id} ({self.sent_at:%Y-%m-%d %H:%M})"

@@ -259,3 +259,6 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# Absolute links in emails (reminders, minutes) point here.
+TEAMLAERING_BASE_URL = os.environ.get("TEAMLAERING_BASE_URL", "http://127.0.0.1:8000")

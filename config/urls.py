@@ -7,5 +7,6 @@ urlpatterns = [
     *auth_urlpatterns,
     path("", include("teams.urls")),
     path("", include("meetings.urls")),
+    path("", include("cases.urls")),
     path("admin/", admin.site.urls),
 ]

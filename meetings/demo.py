@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 from django.db import transaction
@@ -13,10 +14,6 @@ from meetings.builtin_formats import install_builtin_formats
 from meetings.models import Format, FormatPhase, Meeting, MeetingStatus, Turn, TurnStatus
 from teams.demo import DemoTeams
 
-TODAY_CASES = [
-    ("Mor med to børn: bekymrende skolefravær", "sagsbehandler1"),
-    ("Ung, 24 år: afklaring før ressourceforløb", "sagsbehandler2"),
-]
 PAST_CASES = [
     ("Sygemeldt med stress: timing af virksomhedspraktik", "sagsbehandler3"),
     ("Far i jobafklaring: samarbejde med jobkonsulent", "sagsbehandler4"),
@@ -37,15 +34,26 @@ def _at(day: datetime, hour: int) -> datetime:
     return timezone.make_aware(datetime.combine(day.date(), time(hour, 0)))
 
 
+@dataclass
+class DemoMeetings:
+    """The meetings this run of the loader created (None or empty when they existed)."""
+
+    today: Meeting | None = None
+    next_week: Meeting | None = None
+    past: list[Meeting] = field(default_factory=list)
+
+
 @transaction.atomic
-def load_meetings(teams: DemoTeams) -> None:
+def load_meetings(teams: DemoTeams) -> DemoMeetings:
     users = teams.users
     # Transactional test runs flush the tables the data migration filled; put them back.
     install_builtin_formats(Format, FormatPhase)
     teamsparring = Format.objects.builtin().get(key="teamsparring")
     syd_members = [membership.user for membership in teams.syd.memberships.order_by("id")]
+    nord_members = [membership.user for membership in teams.nord.memberships.order_by("id")]
     today = timezone.localtime()
     start_of_today = _at(today, 0)
+    created = DemoMeetings()
     ready = Meeting.objects.filter(
         team=teams.syd,
         status=MeetingStatus.PLANNED,
@@ -53,7 +61,7 @@ def load_meetings(teams: DemoTeams) -> None:
         starts_at__lt=start_of_today + timedelta(days=1),
     ).exists()
     if not ready:
-        meeting = services.meeting_plan(
+        created.today = services.meeting_plan(
             team=teams.syd,
             format=teamsparring,
             title=f"Teammøde {today:%d.%m.%Y}",
@@ -61,19 +69,45 @@ def load_meetings(teams: DemoTeams) -> None:
             place="Mødelokale 2",
             facilitator=users["leder"],
             participants=syd_members,
-            agenda_titles=[title for title, _owner in TODAY_CASES],
+            agenda_titles=[],
+            duration_minutes=120,
         )
-        for item, (_title, owner) in zip(
-            meeting.agenda_items.order_by("position"), TODAY_CASES, strict=True
-        ):
-            item.owner = users[owner]
-            item.save(update_fields=["owner"])
+    if not Meeting.objects.filter(
+        team=teams.syd,
+        status=MeetingStatus.PLANNED,
+        starts_at__gte=start_of_today + timedelta(days=1),
+    ).exists():
+        next_week = today + timedelta(days=7)
+        created.next_week = services.meeting_plan(
+            team=teams.syd,
+            format=teamsparring,
+            title=f"Teammøde {next_week:%d.%m.%Y}",
+            starts_at=_at(next_week, 13),
+            place="Mødelokale 2",
+            facilitator=users["leder"],
+            participants=syd_members,
+            agenda_titles=[],
+        )
+    if not Meeting.objects.filter(team=teams.nord, status=MeetingStatus.PLANNED).exists():
+        services.meeting_plan(
+            team=teams.nord,
+            format=teamsparring,
+            title=f"Teammøde Nord {today + timedelta(days=2):%d.%m.%Y}",
+            starts_at=_at(today + timedelta(days=2), 10),
+            place="Mødelokale 5",
+            facilitator=users["leder.nord"],
+            participants=nord_members,
+            agenda_titles=[],
+        )
     if not Meeting.objects.filter(team=teams.syd, status=MeetingStatus.FINISHED).exists():
-        for weeks_ago in (4, 3, 2, 1):
+        created.past = [
             _past_meeting(teams, teamsparring, syd_members, today - timedelta(weeks=weeks_ago))
+            for weeks_ago in (4, 3, 2, 1)
+        ]
+    return created
 
 
-def _past_meeting(teams: DemoTeams, format: Format, members: list, day: datetime) -> None:
+def _past_meeting(teams: DemoTeams, format: Format, members: list, day: datetime) -> Meeting:
     users = teams.users
     index = day.isocalendar().week % len(PAST_CASES)
     title, owner = PAST_CASES[index]
@@ -128,3 +162,4 @@ def _past_meeting(teams: DemoTeams, format: Format, members: list, day: datetime
         is_leader_summary=True,
         changes_practice=index % 2 == 0,
     )
+    return meeting

@@ -4,11 +4,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cases.privacy import CprGuardMixin
 from meetings.models import Format
 from teams.models import Team, User
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(CprGuardMixin, forms.Form):
     format = forms.ModelChoiceField(label=_("Mødeformat"), queryset=Format.objects.none())
     title = forms.CharField(label=_("Titel"), max_length=200)
     starts_at = forms.DateTimeField(
@@ -16,6 +17,13 @@ class MeetingForm(forms.Form):
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
     place = forms.CharField(label=_("Sted"), max_length=200, required=False)
+    duration_minutes = forms.IntegerField(
+        label=_("Varighed (minutter)"),
+        min_value=5,
+        max_value=600,
+        required=False,
+        help_text=_("Tom: formatets længde. Afgør, hvor mange sager der er plads til."),
+    )
     facilitator = forms.ModelChoiceField(label=_("Mødeleder"), queryset=User.objects.none())
     participants = forms.ModelMultipleChoiceField(
         label=_("Deltagere"),
@@ -50,7 +58,7 @@ class MeetingForm(forms.Form):
         return [line.strip() for line in self.cleaned_data["agenda"].splitlines() if line.strip()]
 
 
-class LearningPointForm(forms.Form):
+class LearningPointForm(CprGuardMixin, forms.Form):
     text = forms.CharField(
         label=_("Læringspunkt"),
         max_length=2000,
@@ -59,7 +67,7 @@ class LearningPointForm(forms.Form):
     )
 
 
-class OwnerNotesForm(forms.Form):
+class OwnerNotesForm(CprGuardMixin, forms.Form):
     notes = forms.CharField(
         label=_("Mine noter til sagen"),
         required=False,
@@ -68,7 +76,7 @@ class OwnerNotesForm(forms.Form):
     )
 
 
-class SummaryForm(forms.Form):
+class SummaryForm(CprGuardMixin, forms.Form):
     text = forms.CharField(
         label=_("Lederens opsamling"),
         max_length=4000,

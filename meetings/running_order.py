@@ -64,3 +64,24 @@ def _step(phase: dict[str, Any], agenda_index: int | None, participant_count: in
         rules=list(phase.get("rules", [])),
         agenda_index=agenda_index,
     )
+
+
+def case_capacity(
+    phases: Sequence[dict[str, Any]],
+    duration_minutes: int,
+    *,
+    repeats_per_case: bool,
+    participant_count: int,
+) -> int | None:
+    """How many cases fit in the meeting's time: what is left after the shared phases,
+    divided by one case's phases. None when the format has no phases repeated per case."""
+    shared = per_case = 0
+    for phase in phases:
+        seconds = _step(phase, None, participant_count).planned_seconds
+        if phase.get("per_case") and repeats_per_case:
+            per_case += seconds
+        else:
+            shared += seconds
+    if per_case == 0:
+        return None
+    return max((duration_minutes * 60 - shared) // per_case, 0)

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from django.db.models import QuerySet, Sum
 
 from learnings.models import LearningPoint
-from meetings import clock
+from meetings import clock, running_order
 from meetings.models import Meeting, MeetingStatus, Participation, Step, Turn, TurnStatus
 from teams.models import Team, User
 
@@ -108,6 +108,16 @@ def _turn_box(step: Step, turns: list[Turn]) -> int:
         return step.seconds_per_person
     active = sum(1 for turn in turns if turn.status != TurnStatus.SKIPPED)
     return step.budget_seconds // max(active, 1)
+
+
+def case_capacity(*, meeting: Meeting) -> int | None:
+    """How many cases the meeting's time allows, from its own phases."""
+    return running_order.case_capacity(
+        meeting.phases,
+        meeting.duration_minutes,
+        repeats_per_case=meeting.format.repeats_per_case,
+        participant_count=meeting.participants.count(),
+    )
 
 
 def meetings_for(*, user: User) -> QuerySet[Meeting]:

@@ -15,6 +15,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cases.models import Case, CaseStatus
 from meetings import clock, running_order
 from meetings.models import (
     AgendaItem,
@@ -51,7 +52,9 @@ def meeting_plan(
     facilitator: User,
     participants: Sequence[User],
     agenda_titles: Sequence[str],
+    duration_minutes: int | None = None,
 ) -> Meeting:
+    phases = [phase.snapshot() for phase in format.phases.all()]
     meeting = Meeting.objects.create(
         team=team,
         format=format,
@@ -59,7 +62,10 @@ def meeting_plan(
         starts_at=starts_at,
         place=place,
         facilitator=facilitator,
-        phases=[phase.snapshot() for phase in format.phases.all()],
+        phases=phases,
+        duration_minutes=duration_minutes
+        or format.meeting_minutes
+        or _running_minutes(phases, len(agenda_titles), format, len(participants)),
     )
     _set_participants(meeting, participants)
     AgendaItem.objects.bulk_create(
@@ -80,6 +86,7 @@ def meeting_update(
     facilitator: User,
     participants: Sequence[User],
     agenda_titles: Sequence[str],
+    duration_minutes: int | None = None,
 ) -> Meeting:
     """Change a planned meeting. Agenda items keep their case material when their title stays."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
@@ -87,21 +94,31 @@ def meeting_update(
         raise ActionRefused(_("Et møde, der er gået i gang, kan ikke ændres."))
     meeting.title, meeting.starts_at, meeting.place = title, starts_at, place
     meeting.facilitator = facilitator
+    if duration_minutes:
+        meeting.duration_minutes = duration_minutes
     meeting.version += 1
     meeting.save()
     _set_participants(meeting, participants)
+    brought = list(meeting.agenda_items.filter(owner__isnull=False).order_by("position", "id"))
     existing = {item.title: item for item in meeting.agenda_items.filter(owner__isnull=True)}
-    keep: list[int] = list(
-        meeting.agenda_items.filter(owner__isnull=False).values_list("pk", flat=True)
-    )
-    for index, title in enumerate(agenda_titles):
-        item = existing.pop(title, None) or AgendaItem(meeting=meeting, title=title)
+    items = brought + [
+        existing.pop(title, None) or AgendaItem(meeting=meeting, title=title)
+        for title in agenda_titles
+    ]
+    for index, item in enumerate(items):
         item.position = index
         item.save()
-        keep.append(item.pk)
+    keep = [item.pk for item in items]
     meeting.agenda_items.exclude(pk__in=keep).delete()
     meeting_rebuild_running_order(meeting=meeting)
     return meeting
+
+
+def _running_minutes(phases: list, cases: int, format: Format, people: int) -> int:
+    steps = running_order.build(
+        phases, cases, repeats_per_case=format.repeats_per_case, participant_count=people
+    )
+    return max(-(-sum(step.planned_seconds for step in steps) // 60), 1)
 
 
 def _set_participants(meeting: Meeting, participants: Sequence[User]) -> None:
@@ -307,6 +324,7 @@ def meeting_finish(*, meeting_id: int, version: int, user: User) -> Meeting:
         _leave(meeting, _step_at(meeting, meeting.current_position), now)
         meeting.status = MeetingStatus.FINISHED
         meeting.ended_at = now
+        Case.objects.filter(agenda_item__meeting=meeting).update(status=CaseStatus.DISCUSSED)
 
     return _apply(meeting_id, version, change)
 

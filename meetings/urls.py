@@ -2,6 +2,7 @@ from django.urls import path
 
 from meetings import views
 from meetings.format_urls import format_urlpatterns
+from meetings.ics_urls import ics_urlpatterns
 from meetings.minutes_urls import minutes_urlpatterns
 
 app_name = "meetings"
@@ -21,4 +22,5 @@ urlpatterns = [
     path("moeder/<int:pk>/opsamling/", views.summary_add, name="summary_add"),
     *format_urlpatterns,
     *minutes_urlpatterns,
+    *ics_urlpatterns,
 ]

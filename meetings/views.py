@@ -51,6 +51,7 @@ def meeting_plan(request: HttpRequest, slug: str) -> HttpResponse:
             facilitator=data["facilitator"],
             participants=list(data["participants"]),
             agenda_titles=form.agenda_titles(),
+            duration_minutes=data["duration_minutes"],
         )
         messages.success(request, _("Mødet er planlagt."))
         return redirect("meetings:detail", pk=meeting.pk)
@@ -70,9 +71,12 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "title": meeting.title,
         "starts_at": meeting.starts_at,
         "place": meeting.place,
+        "duration_minutes": meeting.duration_minutes,
         "facilitator": meeting.facilitator,
         "participants": selectors.participants(meeting=meeting),
-        "agenda": "\n".join(item.title for item in meeting.agenda_items.all()),
+        "agenda": "\n".join(
+            item.title for item in meeting.agenda_items.filter(owner__isnull=True)
+        ),
     }
     form = MeetingForm(request.POST or None, team=meeting.team, initial=initial, editing=True)
     if request.method == "POST" and form.is_valid():
@@ -85,6 +89,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
             facilitator=data["facilitator"],
             participants=list(data["participants"]),
             agenda_titles=form.agenda_titles(),
+            duration_minutes=data["duration_minutes"],
         )
         messages.success(request, _("Mødet er ændret."))
         return redirect("meetings:detail", pk=meeting.pk)

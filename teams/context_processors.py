@@ -8,9 +8,15 @@ def navigation(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"main_navigation": []}
-    items = [("teams:home", _("Overblik")), ("meetings:list", _("Møder"))]
+    items = [
+        ("teams:home", _("Overblik")),
+        ("meetings:list", _("Møder")),
+        ("cases:list", _("Sager")),
+    ]
     match = request.resolver_match
-    current = f"{match.namespace}:list" if match and match.namespace == "meetings" else ""
+    current = (
+        f"{match.namespace}:list" if match and match.namespace in {"meetings", "cases"} else ""
+    )
     if match and match.view_name == "teams:home":
         current = "teams:home"
     return {

@@ -71,3 +71,41 @@ def meeting_or_404(user: User, pk: int):
     if meeting is None:
         raise Http404
     return meeting
+
+
+def can_submit_case(user: User, team: Team) -> bool:
+    """Every member brings cases in turn; guests may for interdisciplinary meetings."""
+    return role_in_team(user, team) is not None
+
+
+def can_select_cases(user: User, team: Team) -> bool:
+    """The team leader (or coordinator) selects and orders cases onto the agenda."""
+    return can_lead_team(user, team)
+
+
+def can_edit_case(user: User, case, *, before_deadline: bool) -> bool:
+    """The submitter until the deadline while the case waits; leader and coordinator always."""
+    from cases.models import CaseStatus
+
+    if can_lead_team(user, case.team):
+        return case.has_material
+    return (
+        case.submitted_by_id == user.pk
+        and before_deadline
+        and case.status == CaseStatus.SUBMITTED
+        and case.has_material
+    )
+
+
+def case_or_404(user: User, pk: int):
+    from cases.models import Case
+
+    case = (
+        Case.objects.visible_to(user)
+        .select_related("team", "meeting", "submitted_by")
+        .filter(pk=pk)
+        .first()
+    )
+    if case is None:
+        raise Http404
+    return case

@@ -25,7 +25,12 @@ def home(request: HttpRequest) -> HttpResponse:
     )
     for meeting in upcoming:
         meeting.user_can_run = rules.can_run_meeting(request.user, meeting)
-    return render(request, "teams/home.html", {"teams": teams, "upcoming": upcoming})
+    is_member = any(team.own_memberships for team in teams)
+    return render(
+        request,
+        "teams/home.html",
+        {"teams": teams, "upcoming": upcoming, "is_member": is_member},
+    )
 
 
 @login_required

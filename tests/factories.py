@@ -93,3 +93,18 @@ def make_meeting(*, team, facilitator, participants, cases: int = 1, format=None
         agenda_titles=[f"Sag {number}" for number in range(1, cases + 1)],
     )
     return meeting
+
+
+def make_case(*, meeting, user, title: str = "Mor med to børn", **fields):
+    from cases.models import Case
+
+    defaults = {
+        "sparring_wanted": "Hvordan kommer vi videre?",
+        "sparring_type": "stalled",
+        "background": "Familien har haft kontakt til kommunen i to år.",
+        "timeline": [{"date": "2025-03-04", "event": "Underretning fra skolen"}],
+        "genogram": [{"a": "mor", "relation": "forælder til", "b": "barn 1"}],
+    }
+    return Case.objects.create(
+        team=meeting.team, meeting=meeting, submitted_by=user, title=title, **defaults | fields
+    )

@@ -81,6 +81,49 @@ def _format_pk(world: World) -> dict:
     return {"slug": world.syd.slug, "pk": _team_format(world).pk}
 
 
+def _syd_case(world: World):
+    """A case of the caseworker's for a Team Syd meeting two weeks ahead (before its deadline)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from cases.models import Case
+    from tests.factories import make_case, make_meeting
+
+    existing = Case.objects.filter(team=world.syd, title="Matrixsag").first()
+    if existing:
+        return existing
+    meeting = make_meeting(
+        team=world.syd,
+        facilitator=world.users["leader"],
+        participants=[world.users["leader"], world.users["caseworker"]],
+        cases=0,
+        starts_at=timezone.now() + timedelta(days=14),
+    )
+    return make_case(meeting=meeting, user=world.users["caseworker"], title="Matrixsag")
+
+
+def _case_pk(world: World) -> dict:
+    return {"pk": _syd_case(world).pk}
+
+
+def _case_meeting_pk(world: World) -> dict:
+    return {"pk": _syd_case(world).meeting_id}
+
+
+def _case_form(world: World) -> dict:
+    return {
+        "meeting": _syd_case(world).meeting_id,
+        "title": "Ny sag",
+        "sparring_wanted": "Hvad gør vi?",
+        "sparring_type": "other",
+        "background": "Kort baggrund.",
+    }
+
+
+CASE_MEMBERS_ONLY = {"department_leader": 404, **OTHER_TEAM_404}
+
+
 MATRIX: list[tuple[str, Route, dict[str, int]]] = [
     ("login page", Route("login"), expect(302, anonymous=200)),
     ("start page", Route("teams:home"), expect(200)),
@@ -185,6 +228,60 @@ MATRIX: list[tuple[str, Route, dict[str, int]]] = [
             method="post",
         ),
         expect(302, **LEADING_ONLY),
+    ),
+    # Cases: Team Nord and the department leader never reach Team Syd's case material.
+    ("case list", Route("cases:list"), expect(200)),
+    ("submit form", Route("cases:submit"), expect(200)),
+    (
+        "submit a case",
+        Route("cases:submit", method="post", data=_case_form),
+        expect(302, department_leader=200, **{who: 200 for who in OTHER_TEAM_404}),
+    ),
+    ("case page", Route("cases:detail", kwargs=_case_pk), expect(200, **CASE_MEMBERS_ONLY)),
+    (
+        "edit a case (own, before the deadline)",
+        Route("cases:edit", kwargs=_case_pk),
+        expect(200, guest=403, **CASE_MEMBERS_ONLY),
+    ),
+    (
+        "withdraw a case",
+        Route("cases:withdraw", kwargs=_case_pk, method="post"),
+        expect(302, guest=403, **CASE_MEMBERS_ONLY),
+    ),
+    (
+        "select cases for a meeting",
+        Route("cases:meeting_cases", kwargs=_case_meeting_pk),
+        expect(200, **LEADING_ONLY),
+    ),
+    (
+        "put a case on the agenda",
+        Route(
+            "cases:meeting_case_action",
+            kwargs=_case_meeting_pk,
+            method="post",
+            data=lambda world: {"action": "select", "case": _syd_case(world).pk},
+        ),
+        expect(302, **LEADING_ONLY),
+    ),
+    (
+        "rotation",
+        Route("cases:rotation", kwargs=lambda world: {"slug": world.syd.slug}),
+        expect(200, **LEADING_ONLY),
+    ),
+    (
+        "ask the next in turn",
+        Route(
+            "cases:rotation_ask",
+            kwargs=lambda world: {"slug": world.syd.slug},
+            method="post",
+            data=lambda world: {"user": world.users["caseworker"].pk},
+        ),
+        expect(302, **LEADING_ONLY),
+    ),
+    (
+        "meeting calendar invitation",
+        Route("meetings:calendar", kwargs=_meeting_pk),
+        expect(200, **OTHER_TEAM_404),
     ),
 ]
 

@@ -32,3 +32,19 @@ def test_case_phases_run_once_without_an_agenda_or_when_the_format_does_not_repe
     steps = running_order.build(PHASES, 5, repeats_per_case=False, participant_count=2)
     assert len(steps) == 4
     assert all(step.agenda_index is None for step in steps)
+
+
+def test_case_capacity_is_what_fits_after_the_shared_phases():
+    # Shared: 2 + 3 minutes; per case: 5 minutes + 4 people at 1 minute.
+    assert (
+        running_order.case_capacity(PHASES, 60, repeats_per_case=True, participant_count=4)
+        == (3600 - 300) // 540
+    )
+    assert running_order.case_capacity(PHASES, 5, repeats_per_case=True, participant_count=4) == 0
+
+
+def test_a_format_without_repeated_case_phases_has_no_case_limit():
+    assert (
+        running_order.case_capacity(PHASES, 60, repeats_per_case=False, participant_count=4)
+        is None
+    )

@@ -39,3 +39,33 @@ def test_demo_data_is_refused_when_debug_is_off(db):
     with pytest.raises(CommandError, match="DJANGO_DEBUG"):
         call_command("load_demo")
     assert not User.objects.exists()
+
+
+@override_settings(DEBUG=True)
+def test_each_run_leaves_a_team_syd_meeting_ready_today_with_two_cases(db):
+    from django.utils import timezone
+
+    from cases.models import Case
+    from meetings.models import Meeting, MeetingStatus
+
+    call_command("load_demo", "--quiet-logins")
+    today = timezone.localdate()
+    ready = Meeting.objects.get(
+        team__name="Team Syd", status=MeetingStatus.PLANNED, starts_at__date=today
+    )
+    assert ready.agenda_items.filter(case__isnull=False).count() == 2
+    assert ready.steps.filter(agenda_item__isnull=False).count() == 12
+    assert Case.objects.filter(meeting=ready, is_late=True, status="submitted").count() == 1
+    finished = Meeting.objects.filter(team__name="Team Syd", status=MeetingStatus.FINISHED)
+    assert finished.count() == 4
+    assert all(step.actual_seconds for meeting in finished for step in meeting.steps.all())
+    ready.status = MeetingStatus.FINISHED
+    ready.save()
+    before = Meeting.objects.count(), Case.objects.count()
+    call_command("load_demo", "--quiet-logins")
+    assert Meeting.objects.filter(
+        team__name="Team Syd", status=MeetingStatus.PLANNED, starts_at__date=today
+    ).exists()
+    assert Meeting.objects.count() == before[0] + 1
+    assert Case.objects.count() == before[1] + 3
+    assert Meeting.objects.filter(status=MeetingStatus.FINISHED).count() == 5

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from cases.demo import load_cases
 from meetings.demo import load_meetings
 from teams import demo
 
@@ -21,7 +22,7 @@ class Command(BaseCommand):
                 "Demodata indlæses kun med DJANGO_DEBUG=1: demo-brugernes adgangskode er kendt."
             )
         loaded = demo.load_teams()
-        load_meetings(loaded)
+        load_cases(loaded, load_meetings(loaded))
         self.stdout.write(self.style.SUCCESS(f"Demodata klar: {loaded.organisation.name}"))
         if not options["quiet_logins"]:
             self.stdout.write(f"Demo-logins (adgangskode {demo.DEMO_PASSWORD}):")

@@ -8,5 +8,6 @@ urlpatterns = [
     path("", include("teams.urls")),
     path("", include("meetings.urls")),
     path("", include("cases.urls")),
+    path("", include("learnings.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -109,3 +109,53 @@ def case_or_404(user: User, pk: int):
     if case is None:
         raise Http404
     return case
+
+
+def can_view_learning(user: User, team: Team) -> bool:
+    """Learning points are general, not case material: members and department leaders."""
+    return can_view_team(user, team)
+
+
+def can_edit_learning_point(user: User, point, *, now) -> bool:
+    """The author and the team's leader or coordinator, for a week after it was named."""
+    from datetime import timedelta
+
+    if now - point.created_at > timedelta(days=7):
+        return False
+    return point.author_id == user.pk or can_lead_team(user, point.team)
+
+
+def can_manage_rollups(user: User, team: Team) -> bool:
+    return can_lead_team(user, team)
+
+
+def can_read_rollup(user: User, rollup) -> bool:
+    """The team itself, the leaders of the organisation's other teams, its department leaders."""
+    if can_view_team(user, rollup.team):
+        return True
+    return Membership.objects.filter(
+        user=user, role=Role.LEADER, team__organisation_id=rollup.team.organisation_id
+    ).exists()
+
+
+def can_comment_rollup(user: User, rollup) -> bool:
+    """Leaders of other teams and department leaders comment; the team discusses in person."""
+    if role_in_team(user, rollup.team) is not None:
+        return can_lead_team(user, rollup.team)
+    return can_read_rollup(user, rollup)
+
+
+def rollup_or_404(user: User, pk: int):
+    from learnings.models import Rollup
+
+    rollup = (
+        Rollup.objects.select_related("team__organisation", "created_by").filter(pk=pk).first()
+    )
+    if rollup is None or not user.is_authenticated or not can_read_rollup(user, rollup):
+        raise Http404
+    return rollup
+
+
+def can_update_action(user: User, action) -> bool:
+    """The owner marks their own action done; leader and coordinator manage all of the team's."""
+    return action.owner_id == user.pk or can_lead_team(user, action.team)

@@ -1,0 +1,1 @@
+overview_urlpatterns = []

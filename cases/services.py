@@ -168,7 +168,7 @@ def case_postpone(*, case: Case, user: User, to: Meeting) -> Case:
         raise CaseRefused(_("Vælg et senere, planlagt møde i samme team."))
     if case.meeting is not None and to.starts_at <= case.meeting.starts_at:
         raise CaseRefused(_("Vælg et senere, planlagt møde i samme team."))
-    case = Case.objects.select_for_update().select_related("meeting").get(pk=case.pk)
+    case = Case.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=case.pk)
     if case.status == CaseStatus.SELECTED:
         _remove_from_agenda(case)
     case.meeting = to

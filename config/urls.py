@@ -9,5 +9,6 @@ urlpatterns = [
     path("", include("meetings.urls")),
     path("", include("cases.urls")),
     path("", include("learnings.urls")),
+    path("", include("products.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,4 +1,5 @@
-"""Demo meetings for `make run`: one ready to run today, and past meetings with their times."""
+"""Demo meetings for `make run`: one ready to run today, and a year of past meetings with
+their times."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from datetime import datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from learnings.models import LearningPoint
 from meetings import services
 from meetings.builtin_formats import install_builtin_formats
 from meetings.models import Format, FormatPhase, Meeting, MeetingStatus, Turn, TurnStatus
@@ -19,13 +19,13 @@ PAST_CASES = [
     ("Far i jobafklaring: samarbejde med jobkonsulent", "sagsbehandler4"),
     ("Ledig med misbrug: hvornår skal mentor ind?", "sagsbehandler1"),
     ("Enlig mor: delvis raskmelding", "sagsbehandler2"),
+    ("Ung uden uddannelse: hvilken praktik først?", "sagsbehandler3"),
+    ("Sygemeldt efter operation: forlængelse af sygedagpenge", "sagsbehandler4"),
+    ("Familie med underretninger fra flere skoler", "sagsbehandler1"),
+    ("Borger, der ikke møder op til samtaler", "sagsbehandler2"),
 ]
-PAST_POINTS = [
-    "Aftal med jobkonsulenten, hvem der tager den første kontakt til virksomheden.",
-    "Skriv borgerens egne mål ind i planen, før vi vælger indsats.",
-    "Tjek tidligt, om lægeattesten dækker det, vi skal vurdere.",
-    "Brug tidslinjen, når sagen har skiftet sagsbehandler flere gange.",
-]
+# A year of meetings every other week, oldest first.
+PAST_WEEKS = range(52, 0, -2)
 # How far each phase ran over or under its time box, in seconds, for the past meetings.
 DRIFT = [40, -60, 150, 20, 90, 45]
 
@@ -101,16 +101,19 @@ def load_meetings(teams: DemoTeams) -> DemoMeetings:
         )
     if not Meeting.objects.filter(team=teams.syd, status=MeetingStatus.FINISHED).exists():
         created.past = [
-            _past_meeting(teams, teamsparring, syd_members, today - timedelta(weeks=weeks_ago))
-            for weeks_ago in (4, 3, 2, 1)
+            _past_meeting(
+                teams, teamsparring, syd_members, today - timedelta(weeks=weeks_ago), index
+            )
+            for index, weeks_ago in enumerate(PAST_WEEKS)
         ]
     return created
 
 
-def _past_meeting(teams: DemoTeams, format: Format, members: list, day: datetime) -> Meeting:
+def _past_meeting(
+    teams: DemoTeams, format: Format, members: list, day: datetime, index: int
+) -> Meeting:
     users = teams.users
-    index = day.isocalendar().week % len(PAST_CASES)
-    title, owner = PAST_CASES[index]
+    title, owner = PAST_CASES[index % len(PAST_CASES)]
     meeting = services.meeting_plan(
         team=teams.syd,
         format=format,
@@ -146,20 +149,4 @@ def _past_meeting(teams: DemoTeams, format: Format, members: list, day: datetime
     meeting.ended_at = started + timedelta(seconds=sum(s.actual_seconds for s in steps))
     meeting.current_position = len(steps) - 1
     meeting.save()
-    LearningPoint.objects.create(
-        team=teams.syd,
-        meeting=meeting,
-        agenda_item=item,
-        author=users["sagsbehandler2"],
-        text=PAST_POINTS[index],
-    )
-    LearningPoint.objects.create(
-        team=teams.syd,
-        meeting=meeting,
-        agenda_item=item,
-        author=users["leder"],
-        text="Vi tager punktet med til næste opsamling.",
-        is_leader_summary=True,
-        changes_practice=index % 2 == 0,
-    )
     return meeting

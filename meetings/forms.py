@@ -88,3 +88,21 @@ class SummaryForm(CprGuardMixin, forms.Form):
         coerce=lambda value: value == "ja",
         widget=forms.RadioSelect,
     )
+
+
+class FollowUpForm(CprGuardMixin, forms.Form):
+    """ "Aftal opfølgning": who does what by when, agreed at the end of the meeting."""
+
+    title = forms.CharField(label=_("Opfølgning"), max_length=300)
+    owner = forms.ModelChoiceField(label=_("Ansvarlig"), queryset=User.objects.none())
+    due_date = forms.DateField(
+        label=_("Frist"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+
+    def __init__(self, *args, team: Team, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = User.objects.filter(memberships__team=team).order_by(
+            "first_name"
+        )
+        if not self.is_bound:
+            self.initial.setdefault("due_date", timezone.localdate() + timedelta(days=14))

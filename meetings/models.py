@@ -25,6 +25,7 @@ class PhaseKind(models.TextChoices):
     GROUP_WORK = "group_work", _("Gruppearbejde")
     BREAK = "break", _("Pause")
     TALK = "talk", _("Oplæg")
+    REVIEW = "review", _("Opfølgning på aftaler")
 
 
 class FacilitatorRole(models.TextChoices):

@@ -85,3 +85,21 @@ def case_capacity(
     if per_case == 0:
         return None
     return max((duration_minutes * 60 - shared) // per_case, 0)
+
+
+REVIEW_SECONDS_PER_ACTION = 60
+REVIEW_MIN_SECONDS, REVIEW_MAX_SECONDS = 3 * 60, 10 * 60
+
+
+def review_step(open_actions: int, *, name: str, instruction: str) -> PlannedStep | None:
+    """The short review of open follow-up actions that opens a meeting when there are any."""
+    if open_actions <= 0:
+        return None
+    seconds = open_actions * REVIEW_SECONDS_PER_ACTION
+    return PlannedStep(
+        name=name,
+        kind="review",
+        planned_seconds=min(max(seconds, REVIEW_MIN_SECONDS), REVIEW_MAX_SECONDS),
+        seconds_per_person=None,
+        instruction=instruction,
+    )

@@ -3,11 +3,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db.models import QuerySet, Sum
+from django.db.models import Q, QuerySet, Sum
 
-from learnings.models import LearningPoint
+from learnings.models import ActionStatus, FollowUpAction, LearningPoint
 from meetings import clock, running_order
-from meetings.models import Meeting, MeetingStatus, Participation, Step, Turn, TurnStatus
+from meetings.models import (
+    Meeting,
+    MeetingStatus,
+    Participation,
+    PhaseKind,
+    Step,
+    Turn,
+    TurnStatus,
+)
 from teams.models import Team, User
 
 
@@ -26,6 +34,7 @@ class RunnerState:
     turn_remaining: float | None = None
     turn_deadline: datetime | None = None
     learning_points: list[LearningPoint] = field(default_factory=list)
+    review_actions: list[FollowUpAction] = field(default_factory=list)
 
     @property
     def clock_text(self) -> str:
@@ -80,6 +89,8 @@ def runner_state(*, meeting: Meeting) -> RunnerState:
         state.remaining = float(state.budget)
         return state
     state.budget = current.budget_seconds
+    if current.kind == PhaseKind.REVIEW:
+        state.review_actions = review_actions(meeting=meeting)
     if meeting.span_started_at is not None:
         span = clock.Span(meeting.span_started_at, meeting.span_pause_offset, state.budget)
         state.remaining = clock.remaining(span, meeting.pauses, now)
@@ -101,6 +112,18 @@ def runner_state(*, meeting: Meeting) -> RunnerState:
             if state.deadline is not None:
                 state.turn_deadline = now + timedelta(seconds=state.turn_remaining)
     return state
+
+
+def review_actions(*, meeting: Meeting) -> list[FollowUpAction]:
+    """The open actions from earlier meetings, and those this meeting has marked done."""
+    started = meeting.started_at or meeting.starts_at
+    return list(
+        FollowUpAction.objects.filter(team_id=meeting.team_id, created_at__lt=meeting.starts_at)
+        .exclude(meeting=meeting)
+        .filter(Q(status=ActionStatus.OPEN) | Q(done_at__gte=started))
+        .select_related("owner")
+        .order_by("due_date", "id")
+    )
 
 
 def _turn_box(step: Step, turns: list[Turn]) -> int:

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases.models import Case, CaseStatus
+from learnings.models import FollowUpAction
 from meetings import clock, running_order
 from meetings.models import (
     AgendaItem,
@@ -23,6 +24,7 @@ from meetings.models import (
     Meeting,
     MeetingStatus,
     Participation,
+    PhaseKind,
     Step,
     Turn,
     TurnStatus,
@@ -141,6 +143,19 @@ def meeting_rebuild_running_order(*, meeting: Meeting) -> None:
         repeats_per_case=meeting.format.repeats_per_case,
         participant_count=meeting.participants.count(),
     )
+    review = running_order.review_step(
+        FollowUpAction.objects.open()
+        .filter(team=meeting.team, created_at__lt=meeting.starts_at)
+        .exclude(meeting=meeting)
+        .count(),
+        name=_("Opfølgning på åbne aftaler"),
+        instruction=_(
+            "Gå de åbne opfølgninger fra tidligere møder igennem: er de udført, "
+            "eller skal de videre?"
+        ),
+    )
+    if review is not None:
+        planned.insert(0, review)
     meeting.steps.all().delete()
     Step.objects.bulk_create(
         Step(
@@ -254,6 +269,8 @@ def meeting_start(*, meeting_id: int, version: int, user: User) -> Meeting:
     def change(meeting: Meeting, now: datetime) -> None:
         if meeting.status != MeetingStatus.PLANNED:
             raise ActionRefused(_("Mødet er allerede startet."))
+        # Follow-up actions agreed since the meeting was planned belong in its review too.
+        meeting_rebuild_running_order(meeting=meeting)
         first = meeting.steps.order_by("position").first()
         if first is None:
             raise ActionRefused(_("Mødet har ingen faser."))
@@ -435,6 +452,33 @@ def round_move(*, meeting_id: int, version: int, user: User, turn_id: int, up: b
             raise ActionRefused(_("Deltageren kan ikke flyttes længere."))
         turns[index].position, turns[other].position = turns[other].position, turns[index].position
         Turn.objects.bulk_update([turns[index], turns[other]], ["position"])
+
+    return _apply(meeting_id, version, change)
+
+
+# The review of open follow-up actions
+
+
+def review_action(
+    *, meeting_id: int, version: int, user: User, action_id: int, done: bool
+) -> Meeting:
+    """In the opening review: an open action is done, or moves on to the next meeting."""
+    from learnings.rollup_services import action_mark_done
+
+    def change(meeting: Meeting, now: datetime) -> None:
+        _require_running(meeting)
+        if _step_at(meeting, meeting.current_position).kind != PhaseKind.REVIEW:
+            raise ActionRefused(_("Opfølgninger gennemgås i mødets første punkt."))
+        action = (
+            FollowUpAction.objects.open().filter(pk=action_id, team_id=meeting.team_id).first()
+        )
+        if action is None:
+            raise ActionRefused(_("Opfølgningen er allerede behandlet."))
+        if done:
+            action_mark_done(action=action, user=user)
+        else:
+            action.last_reviewed_at = now
+            action.save(update_fields=["last_reviewed_at"])
 
     return _apply(meeting_id, version, change)
 

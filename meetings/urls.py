@@ -20,6 +20,7 @@ urlpatterns = [
     path("moeder/<int:pk>/laeringspunkt/", views.learning_point_add, name="learning_point_add"),
     path("moeder/<int:pk>/noter/", views.owner_notes_save, name="owner_notes"),
     path("moeder/<int:pk>/opsamling/", views.summary_add, name="summary_add"),
+    path("moeder/<int:pk>/opfoelgning/", views.follow_up_add, name="follow_up_add"),
     *format_urlpatterns,
     *minutes_urlpatterns,
     *ics_urlpatterns,

@@ -9,13 +9,21 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from learnings.services import learning_point_add as add_learning_point
 from meetings import selectors, services
-from meetings.forms import LearningPointForm, MeetingForm, OwnerNotesForm, SummaryForm
+from meetings.forms import (
+    FollowUpForm,
+    LearningPointForm,
+    MeetingForm,
+    OwnerNotesForm,
+    SummaryForm,
+)
 from meetings.models import Meeting, MeetingStatus, PhaseKind
 from teams import rules
 from teams.middleware import passive
 from teams.models import User
 
 MODES = ("control", "projector", "participant")
+# The phases where a meeting agrees on follow-up: how and when.
+FOLLOW_UP_PHASES = {PhaseKind.SUMMARY, PhaseKind.CHECK_OUT}
 
 
 @login_required
@@ -140,6 +148,8 @@ def _runner_context(request: HttpRequest, meeting: Meeting, mode: str, **extra) 
         context["members"] = User.objects.filter(memberships__team=meeting.team).order_by(
             "first_name"
         )
+        if current is not None and meeting.is_running and current.kind in FOLLOW_UP_PHASES:
+            context["follow_up_form"] = FollowUpForm(team=meeting.team)
     context.update(extra)
     return context
 
@@ -216,6 +226,7 @@ ACTIONS = {
     "previous_speaker": services.round_previous_speaker,
 }
 TURN_ACTIONS = {"skip", "up", "down"}
+REVIEW_ACTIONS = {"action_done", "action_moved"}
 
 
 def _int(value: str | None) -> int | None:
@@ -234,7 +245,8 @@ def runner_action(request: HttpRequest, pk: int) -> HttpResponse:
     action = request.POST.get("action", "")
     version = _int(request.POST.get("version"))
     error = None
-    if version is None or (action not in ACTIONS and action not in TURN_ACTIONS | {"hand_over"}):
+    known = ACTIONS.keys() | TURN_ACTIONS | REVIEW_ACTIONS | {"hand_over"}
+    if version is None or action not in known:
         error = _("Ukendt handling.")
     else:
         try:
@@ -260,6 +272,11 @@ def _perform(request: HttpRequest, meeting: Meeting, action: str, version: int) 
         if to is None:
             raise services.ActionRefused(_("Vælg et medlem af teamet."))
         return services.meeting_hand_over(**common, to=to)
+    if action in REVIEW_ACTIONS:
+        action_id = _int(request.POST.get("follow_up"))
+        if action_id is None:
+            raise services.ActionRefused(_("Vælg en opfølgning."))
+        return services.review_action(**common, action_id=action_id, done=action == "action_done")
     turn_id = _int(request.POST.get("turn"))
     if turn_id is None:
         raise services.ActionRefused(_("Vælg en deltager i runden."))
@@ -365,3 +382,36 @@ def summary_add(request: HttpRequest, pk: int) -> HttpResponse:
         wrong_phase=_("Opsamlingen skrives i opsamlingsfasen."),
         saved=_("Opsamlingen er gemt."),
     )
+
+
+@login_required
+@require_POST
+def follow_up_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """Agree on a follow-up action during the meeting's summary or check-out."""
+    from learnings.rollup_services import action_create
+
+    meeting = rules.meeting_or_404(request.user, pk)
+    if not rules.can_run_meeting(request.user, meeting):
+        raise PermissionDenied
+    form = FollowUpForm(request.POST, team=meeting.team)
+    if not form.is_valid():
+        if request.htmx:
+            context = _runner_context(request, meeting, "control", follow_up_form=form)
+            return render(request, "meetings/runner.html#follow_up", context)
+        messages.error(request, _("Opfølgningen er ikke gemt. Udfyld alle felter."))
+        return redirect("meetings:control", pk=meeting.pk)
+    action_create(
+        team=meeting.team,
+        user=request.user,
+        title=form.cleaned_data["title"],
+        owner=form.cleaned_data["owner"],
+        due_date=form.cleaned_data["due_date"],
+        meeting=meeting,
+    )
+    services.bump_version(meeting=meeting)
+    meeting.refresh_from_db()
+    if request.htmx:
+        context = _runner_context(request, meeting, "control", saved=_("Opfølgningen er aftalt."))
+        return render(request, "meetings/runner.html#follow_up", context)
+    messages.success(request, _("Opfølgningen er aftalt."))
+    return redirect("meetings:control", pk=meeting.pk)

@@ -12,10 +12,13 @@ def navigation(request: HttpRequest) -> dict:
         ("teams:home", _("Overblik")),
         ("meetings:list", _("Møder")),
         ("cases:list", _("Sager")),
+        ("products:list", _("Produkter")),
     ]
     match = request.resolver_match
     current = (
-        f"{match.namespace}:list" if match and match.namespace in {"meetings", "cases"} else ""
+        f"{match.namespace}:list"
+        if match and match.namespace in {"meetings", "cases", "products"}
+        else ""
     )
     if match and match.view_name == "teams:home":
         current = "teams:home"

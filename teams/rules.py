@@ -159,3 +159,66 @@ def rollup_or_404(user: User, pk: int):
 def can_update_action(user: User, action) -> bool:
     """The owner marks their own action done; leader and coordinator manage all of the team's."""
     return action.owner_id == user.pk or can_lead_team(user, action.team)
+
+
+# Products: guidelines, referral form templates and work procedures. Published versions are
+# read by the whole organisation; the draft only by the product's editors.
+
+
+def can_read_organisation(user: User, organisation) -> bool:
+    """Members of any of the organisation's teams, and its department leaders."""
+    if not user.is_authenticated:
+        return False
+    return (
+        Membership.objects.filter(user=user, team__organisation=organisation).exists()
+        or organisation.department_leaders.filter(pk=user.pk).exists()
+    )
+
+
+def can_create_product(user: User) -> bool:
+    """Team leaders and coordinators (for their team), department leaders (for the whole
+    organisation)."""
+    if not user.is_authenticated:
+        return False
+    return (
+        Membership.objects.filter(user=user).leading().exists() or user.led_organisations.exists()
+    )
+
+
+def can_create_product_for(user: User, *, organisation, team: Team | None) -> bool:
+    if team is not None:
+        return team.organisation_id == organisation.pk and can_lead_team(user, team)
+    return user.is_authenticated and organisation.department_leaders.filter(pk=user.pk).exists()
+
+
+def can_edit_product(user: User, product) -> bool:
+    """The responsible person; the team's leader and coordinator; for an organisation-wide
+    product, the organisation's department leaders. They see the draft, edit and publish."""
+    if not user.is_authenticated:
+        return False
+    if product.responsible_id == user.pk:
+        return True
+    if product.team_id is not None:
+        return can_lead_team(user, product.team)
+    return product.organisation.department_leaders.filter(pk=user.pk).exists()
+
+
+def can_read_product(user: User, product) -> bool:
+    if product.latest_version_id is not None and can_read_organisation(user, product.organisation):
+        return True
+    return can_edit_product(user, product)
+
+
+def product_or_404(user: User, pk: int):
+    """A product the user may read: published in their organisation, or one they edit."""
+    from products.models import Product
+
+    product = (
+        Product.objects.visible_to(user)
+        .select_related("organisation", "team", "responsible", "latest_version")
+        .filter(pk=pk)
+        .first()
+    )
+    if product is None:
+        raise Http404
+    return product

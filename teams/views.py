@@ -3,9 +3,11 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from learnings import rollup_selectors
 from meetings import selectors as meeting_selectors
 from teams import rules, selectors
 from teams.forms import LanguageForm, LoginForm
@@ -19,7 +21,12 @@ class LoginView(auth_views.LoginView):
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    teams = list(selectors.teams_for_overview(user=request.user))
+    today = timezone.localdate()
+    teams = list(
+        rollup_selectors.with_rollup_status(
+            selectors.teams_for_overview(user=request.user), today=today
+        )
+    )
     upcoming = list(
         meeting_selectors.meetings_for(user=request.user).upcoming().order_by("starts_at")[:5]
     )
@@ -29,7 +36,17 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "teams/home.html",
-        {"teams": teams, "upcoming": upcoming, "is_member": is_member},
+        {
+            "teams": teams,
+            "upcoming": upcoming,
+            "is_member": is_member,
+            "actions": list(
+                rollup_selectors.open_actions_for(user=request.user, today=today)[:20]
+            ),
+            "rollups_due": rollup_selectors.teams_with_rollup_due(
+                user=request.user, today=today, teams=teams
+            ),
+        },
     )
 
 

@@ -121,6 +121,131 @@ def _case_form(world: World) -> dict:
     }
 
 
+def _syd_rollup(world: World):
+    """A Team Syd rollup of one learning point, started by its leader."""
+    from learnings.models import LearningPoint, Rollup
+    from learnings.rollup_services import rollup_start
+
+    existing = Rollup.objects.filter(team=world.syd).first()
+    if existing:
+        return existing
+    LearningPoint.objects.create(team=world.syd, author=world.users["caseworker"], text="Matrix")
+    return rollup_start(team=world.syd, user=world.users["leader"])
+
+
+def _rollup_pk(world: World) -> dict:
+    return {"pk": _syd_rollup(world).pk}
+
+
+def _rollup_item_pk(world: World) -> dict:
+    rollup = _syd_rollup(world)
+    return {"pk": rollup.pk, "item_pk": rollup.items.first().pk}
+
+
+def _rollup_decision(world: World) -> dict:
+    prefix = f"item-{_syd_rollup(world).items.first().pk}"
+    return {f"{prefix}-decision": "no_change", f"{prefix}-justification": "Matrix."}
+
+
+def _rollup_period(world: World) -> dict:
+    """A period with one new Team Syd learning point in it."""
+    from django.utils import timezone
+
+    from learnings.models import LearningPoint
+
+    LearningPoint.objects.create(team=world.syd, author=world.users["caseworker"], text="Ny")
+    today = timezone.localdate()
+    return {"period_start": today.replace(day=1).isoformat(), "period_end": today.isoformat()}
+
+
+def _syd_action(world: World):
+    """An open Team Syd follow-up action owned by the caseworker."""
+    from datetime import date
+
+    from learnings.models import FollowUpAction
+
+    action, _created = FollowUpAction.objects.get_or_create(
+        team=world.syd,
+        title="Matrixopfølgning",
+        defaults={
+            "owner": world.users["caseworker"],
+            "due_date": date(2030, 1, 1),
+            "created_by": world.users["leader"],
+        },
+    )
+    return action
+
+
+def _action_pk(world: World) -> dict:
+    return {"pk": _syd_action(world).pk}
+
+
+def _action_form(world: World) -> dict:
+    return {
+        "team": world.syd.pk,
+        "title": "Ny opfølgning",
+        "owner": world.users["caseworker"].pk,
+        "due_date": "2030-01-01",
+    }
+
+
+def _syd_product(world: World):
+    """Team Syd's guideline, published as version 1, with a draft change ready to publish."""
+    from products import services
+    from products.models import Product
+    from tests.products.conftest import make_product
+
+    existing = Product.objects.filter(title="Matrixprodukt").first()
+    if existing:
+        return existing
+    product = make_product(world, title="Matrixprodukt")
+    return services.product_save_draft(
+        product=product,
+        user=world.users["coordinator"],
+        revision=product.draft_revision,
+        title="Matrixprodukt",
+        content={**product.draft, "legal_basis": "Ændret lovgrundlag."},
+    )
+
+
+def _product_pk(world: World) -> dict:
+    return {"pk": _syd_product(world).pk}
+
+
+def _product_version(world: World) -> dict:
+    return {"pk": _syd_product(world).pk, "number": 1}
+
+
+def _unpublished_product_pk(world: World) -> dict:
+    from products.models import Product
+    from tests.products.conftest import make_product
+
+    existing = Product.objects.filter(title="Matrixkladde").first()
+    return {"pk": (existing or make_product(world, title="Matrixkladde", publish=False)).pk}
+
+
+def _product_draft_form(world: World) -> dict:
+    from tests.products.conftest import edit_data
+
+    return edit_data(_syd_product(world), purpose="Nyt formål")
+
+
+def _product_publish_form(world: World) -> dict:
+    return {"revision": _syd_product(world).draft_revision, "change_note": "Version 2"}
+
+
+# Published products are read by the whole organisation; drafts only by their editors.
+PRODUCT_EDITORS_ONLY = {
+    "caseworker": 403,
+    "guest": 403,
+    "department_leader": 403,
+    "other_leader": 403,
+    "other_caseworker": 403,
+    "outsider": 404,
+}
+PRODUCT_DRAFT_HIDDEN = {who: 404 for who in PRODUCT_EDITORS_ONLY}
+
+
 CASE_MEMBERS_ONLY = {"department_leader": 404, **OTHER_TEAM_404}
 
 
@@ -186,6 +311,11 @@ MATRIX: list[tuple[str, Route, dict[str, int]]] = [
     (
         "leader's summary",
         Route("meetings:summary_add", kwargs=_meeting_pk, method="post"),
+        expect(302, **LEADING_ONLY),
+    ),
+    (
+        "agree on a follow-up in the runner",
+        Route("meetings:follow_up_add", kwargs=_meeting_pk, method="post"),
         expect(302, **LEADING_ONLY),
     ),
     # Meeting formats (Team Syd's own format).
@@ -279,9 +409,130 @@ MATRIX: list[tuple[str, Route, dict[str, int]]] = [
         expect(302, **LEADING_ONLY),
     ),
     (
+        "learning overview",
+        Route("learnings:overview", kwargs=lambda world: {"slug": world.syd.slug}),
+        expect(200, **OTHER_TEAM_404),
+    ),
+    # Rollups (Team Syd's, shared read-only with Team Nord's leader) and follow-up actions.
+    ("rollup list", Route("learnings:rollup_list"), expect(200)),
+    (
+        "rollup start form",
+        Route("learnings:rollup_start", kwargs=lambda world: {"slug": world.syd.slug}),
+        expect(200, **LEADING_ONLY),
+    ),
+    (
+        "start a rollup",
+        Route(
+            "learnings:rollup_start",
+            kwargs=lambda world: {"slug": world.syd.slug},
+            method="post",
+            data=_rollup_period,
+        ),
+        expect(302, **LEADING_ONLY),
+    ),
+    (
+        "rollup page",
+        Route("learnings:rollup_detail", kwargs=_rollup_pk),
+        expect(200, other_caseworker=404, outsider=404),
+    ),
+    (
+        "decide on a rollup item",
+        Route(
+            "learnings:rollup_decide",
+            kwargs=_rollup_item_pk,
+            method="post",
+            data=_rollup_decision,
+        ),
+        expect(302, **(LEADING_ONLY | {"other_leader": 403})),
+    ),
+    (
+        "finish a rollup",
+        Route("learnings:rollup_finish", kwargs=_rollup_pk, method="post"),
+        expect(302, **(LEADING_ONLY | {"other_leader": 403})),
+    ),
+    (
+        "comment on a rollup",
+        Route(
+            "learnings:rollup_comment",
+            kwargs=_rollup_pk,
+            method="post",
+            data=lambda world: {"text": "Matrixkommentar"},
+        ),
+        expect(302, caseworker=403, guest=403, other_caseworker=404, outsider=404),
+    ),
+    (
+        "rollup PDF",
+        Route("learnings:rollup_pdf", kwargs=_rollup_pk),
+        expect(200, other_caseworker=404, outsider=404),
+    ),
+    ("follow-up actions", Route("learnings:action_list"), expect(200)),
+    (
+        "create a follow-up action",
+        Route("learnings:action_create", method="post", data=_action_form),
+        expect(302, **LEADING_ONLY),
+    ),
+    (
+        "mark a follow-up action done (the caseworker's)",
+        Route("learnings:action_done", kwargs=_action_pk, method="post"),
+        expect(302, guest=403, department_leader=403, **OTHER_TEAM_404),
+    ),
+    (
+        "reopen a follow-up action (the caseworker's)",
+        Route("learnings:action_reopen", kwargs=_action_pk, method="post"),
+        expect(302, guest=403, department_leader=403, **OTHER_TEAM_404),
+    ),
+    (
         "meeting calendar invitation",
         Route("meetings:calendar", kwargs=_meeting_pk),
         expect(200, **OTHER_TEAM_404),
+    ),
+    # Products (Team Syd's guideline; the coordinator is responsible).
+    ("products list", Route("products:list"), expect(200)),
+    (
+        "new product",
+        Route("products:create"),
+        expect(200, caseworker=403, guest=403, other_caseworker=403, outsider=403),
+    ),
+    ("product page", Route("products:detail", kwargs=_product_pk), expect(200, outsider=404)),
+    (
+        "unpublished product page",
+        Route("products:detail", kwargs=_unpublished_product_pk),
+        expect(200, **PRODUCT_DRAFT_HIDDEN),
+    ),
+    (
+        "product draft",
+        Route("products:draft", kwargs=_product_pk),
+        expect(200, **PRODUCT_DRAFT_HIDDEN),
+    ),
+    (
+        "edit a product draft",
+        Route("products:edit", kwargs=_product_pk),
+        expect(200, **PRODUCT_EDITORS_ONLY),
+    ),
+    (
+        "save a product draft",
+        Route("products:edit", kwargs=_product_pk, method="post", data=_product_draft_form),
+        expect(302, **PRODUCT_EDITORS_ONLY),
+    ),
+    (
+        "publish a product",
+        Route("products:publish", kwargs=_product_pk, method="post", data=_product_publish_form),
+        expect(302, **PRODUCT_EDITORS_ONLY),
+    ),
+    (
+        "product version page",
+        Route("products:version", kwargs=_product_version),
+        expect(200, outsider=404),
+    ),
+    (
+        "product version PDF",
+        Route("products:version_pdf", kwargs=_product_version),
+        expect(200, outsider=404),
+    ),
+    (
+        "product versions diff",
+        Route("products:diff", kwargs=_product_pk),
+        expect(200, outsider=404),
     ),
 ]
 

@@ -103,7 +103,8 @@
   });
 
   document.addEventListener("htmx:afterRequest", (event) => {
-    const form = event.detail.elt.closest && event.detail.elt.closest(".entries form");
+    const form =
+      event.detail.elt.closest && event.detail.elt.closest(".entries form, .follow-up form");
     if (form && event.detail.successful) form.reset();
   });
 

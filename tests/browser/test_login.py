@@ -16,7 +16,7 @@ def test_leder_logs_in_and_reaches_an_accessible_start_page(new_page, transactio
     assert serious_violations(page) == []
     log_in(page, "leder", "demo1234")
     assert page.get_by_role("heading", name="Mit overblik").is_visible()
-    assert page.get_by_role("link", name="Team Syd").is_visible()
+    assert page.get_by_role("link", name="Team Syd", exact=True).is_visible()
     assert page.get_by_role("link", name="Overblik").is_visible()
     assert serious_violations(page) == []
 

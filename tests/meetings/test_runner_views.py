@@ -291,3 +291,74 @@ def test_planning_with_bad_input_keeps_what_was_typed(client, world):
     assert 'value="Ugemøde"' in html and "Sag A" in html
     assert "Angiv" in html or "påkrævet" in html
     assert not Meeting.objects.filter(title="Ugemøde").exists()
+
+
+def test_open_actions_open_the_next_meeting_and_are_reviewed_in_the_runner(client, world):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from learnings.models import ActionStatus, FollowUpAction
+
+    users = world.users
+    done = FollowUpAction.objects.create(
+        team=world.syd,
+        title="Ny skabelon til henvisning",
+        owner=users["caseworker"],
+        due_date=timezone.localdate(),
+        created_by=users["leader"],
+    )
+    moved = FollowUpAction.objects.create(
+        team=world.syd,
+        title="Aftale med jobcentret",
+        owner=users["caseworker2"],
+        due_date=timezone.localdate() + timedelta(days=3),
+        created_by=users["leader"],
+    )
+    meeting = make_meeting(
+        team=world.syd,
+        facilitator=users["leader"],
+        participants=[users["leader"], users["caseworker"]],
+        starts_at=timezone.now() + timedelta(minutes=5),
+    )
+    first = meeting.steps.order_by("position").first()
+    assert first.kind == "review" and first.planned_seconds == 180
+    client.force_login(users["leader"])
+    post_action(client, meeting, "start")
+    html = client.get(reverse("meetings:control", args=[meeting.pk])).content.decode()
+    assert "Ny skabelon til henvisning" in html and "Flyt videre" in html
+    post_action(client, meeting, "action_done", follow_up=done.pk)
+    post_action(client, meeting, "action_moved", follow_up=moved.pk)
+    done.refresh_from_db()
+    moved.refresh_from_db()
+    assert done.status == ActionStatus.DONE
+    assert moved.status == ActionStatus.OPEN and moved.last_reviewed_at is not None
+    projector = client.get(reverse("meetings:projector", args=[meeting.pk])).content.decode()
+    assert "Udført" in projector and "Flyttet videre" in projector
+
+
+def test_the_summary_agrees_on_follow_up_with_an_owner_and_a_due_date(client, world, meeting):
+    from learnings.models import FollowUpAction
+
+    client.force_login(world.users["leader"])
+    for action in ("start", "next", "next", "next"):
+        post_action(client, meeting, action)
+    html = client.get(reverse("meetings:control", args=[meeting.pk])).content.decode()
+    assert "Aftal opfølgning" in html
+    url = reverse("meetings:follow_up_add", args=[meeting.pk])
+    refused = client.post(url, {"title": "", "owner": ""}, headers={"hx-request": "true"})
+    assert "påkrævet" in refused.content.decode()
+    response = client.post(
+        url,
+        {
+            "title": "Tjek praksis for praktikaftaler",
+            "owner": world.users["caseworker"].pk,
+            "due_date": "2030-01-15",
+        },
+        headers={"hx-request": "true"},
+    )
+    assert "Opfølgningen er aftalt" in response.content.decode()
+    action = FollowUpAction.objects.get()
+    assert action.meeting == meeting and action.owner == world.users["caseworker"]
+    client.force_login(world.users["caseworker"])
+    assert client.post(url, {"title": "x"}).status_code == 403

@@ -2,7 +2,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from cases.demo import load_cases
+from learnings.demo import load_learning
 from meetings.demo import load_meetings
+from products.demo import load_products
 from teams import demo
 
 
@@ -22,7 +24,10 @@ class Command(BaseCommand):
                 "Demodata indlæses kun med DJANGO_DEBUG=1: demo-brugernes adgangskode er kendt."
             )
         loaded = demo.load_teams()
-        load_cases(loaded, load_meetings(loaded))
+        meetings = load_meetings(loaded)
+        load_cases(loaded, meetings)
+        load_learning(loaded, meetings)
+        load_products(loaded)
         self.stdout.write(self.style.SUCCESS(f"Demodata klar: {loaded.organisation.name}"))
         if not options["quiet_logins"]:
             self.stdout.write(f"Demo-logins (adgangskode {demo.DEMO_PASSWORD}):")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import timedelta
 
 from django import forms
@@ -25,6 +24,7 @@ from learnings import rollup_selectors as selectors
 from learnings import rollup_services as services
 from learnings.models import Decision, FollowUpAction, LearningPoint, Rollup, RollupItem
 from products.pdf import render_pdf
+from products.services import ProductRefused, product_draft_from_rollup_item
 from teams import rules
 from teams.models import Team, User
 from teams.rules import LEADING_ROLES
@@ -141,16 +141,6 @@ class ActionForm(CprGuardMixin, forms.Form):
 # Helpers
 
 
-def _product_drafter() -> Callable | None:
-    """The products app's hook for a draft from a decision, when it exists (checked each time:
-    it is built in parallel)."""
-    from products import services as product_services
-
-    if hasattr(product_services, "product_draft_from_rollup_item"):
-        return product_services.product_draft_from_rollup_item
-    return None
-
-
 def _leading_teams(user: User) -> list[Team]:
     return list(
         Team.objects.filter(memberships__user=user, memberships__role__in=LEADING_ROLES)
@@ -188,7 +178,7 @@ def _detail_context(
     detail = selectors.rollup_detail(rollup=rollup)
     can_manage = rules.can_manage_rollups(user, rollup.team)
     can_decide = can_manage and not rollup.is_finished
-    offer_product = can_decide and _product_drafter() is not None
+    offer_product = can_decide
     if can_decide:
         owners = member_choices([rollup.team])
         for item in detail.items:
@@ -292,7 +282,7 @@ def rollup_decide(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     if not rules.can_manage_rollups(request.user, rollup.team):
         raise PermissionDenied
     item = _item_or_404(rollup, item_pk)
-    offer_product = _product_drafter() is not None
+    offer_product = True
     owners = member_choices([rollup.team])
     form = DecisionForm(
         request.POST, prefix=f"item-{item.pk}", owners=owners, offer_product=offer_product
@@ -354,13 +344,8 @@ def rollup_decide(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 
 
 def _draft_product(item: RollupItem, user: User) -> str:
-    drafter = _product_drafter()
-    if drafter is None:
-        return ""
-    from products.services import ProductRefused
-
     try:
-        drafter(item=item, user=user)
+        product_draft_from_rollup_item(item=item, user=user)
     except ProductRefused as refused:
         return str(refused)
     return _("Et udkast til et produkt er oprettet under Produkter.")

@@ -89,3 +89,13 @@ def products_from(*, source, user: User) -> list[Product]:
         .select_related("latest_version")
         .order_by("title", "id")
     )
+
+
+def products_from_rollup(*, rollup, user: User) -> list[Product]:
+    return list(
+        Product.objects.visible_to(user)
+        .filter(source_rollup_items__rollup=rollup)
+        .select_related("latest_version")
+        .distinct()
+        .order_by("title", "id")
+    )

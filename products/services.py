@@ -188,3 +188,35 @@ def product_publish(
         update_fields=["latest_version", "has_unpublished_changes", "search_text", "updated_at"]
     )
     return version
+
+
+@transaction.atomic
+def product_draft_from_rollup_item(*, item, user: User) -> Product:
+    """A rollup decision to change practice starts the draft of a guideline, traced back to the
+    decision, its learning points and the meetings they came from."""
+    from teams.models import Role
+
+    team = item.rollup.team
+    coordinator = (
+        User.objects.filter(memberships__team=team, memberships__role=Role.COORDINATOR)
+        .order_by("pk")
+        .first()
+    )
+    points = list(item.learning_points.all())
+    purpose = "\n".join(f"- {point.text}" for point in points)
+    return product_create(
+        organisation=team.organisation,
+        team=team,
+        kind=ProductKind.GUIDELINE,
+        title=item.title,
+        responsible=coordinator or user,
+        created_by=user,
+        themes=[item.theme.name] if item.theme_id else (),
+        content={
+            "purpose": item.justification,
+            "sections": [{"title": _("Læringspunkterne bag"), "kind": "text", "text": purpose}],
+        },
+        source_meetings={point.meeting for point in points if point.meeting_id},
+        source_learning_points=points,
+        source_rollup_items=[item],
+    )

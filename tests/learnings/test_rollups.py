@@ -409,36 +409,14 @@ def test_a_decision_by_htmx_returns_only_the_item(client, world: World, rollup):
     assert item.decision == Decision.NO_CHANGE
 
 
-def test_the_product_draft_checkbox_is_offered_only_when_products_can_draft(
-    client, world: World, rollup, monkeypatch
+def test_the_product_draft_checkbox_is_offered_to_those_who_decide(
+    client, world: World, rollup
 ):
-    from products import services as product_services
-
-    client.force_login(world.users["leader"])
     url = reverse("learnings:rollup_detail", args=[rollup.pk])
-    monkeypatch.delattr(product_services, "product_draft_from_rollup_item", raising=False)
-    assert "Opret også et udkast til et produkt" not in client.get(url).content.decode()
-
-    calls = []
-    monkeypatch.setattr(
-        product_services,
-        "product_draft_from_rollup_item",
-        lambda *, item, user: calls.append((item.pk, user.pk)),
-        raising=False,
-    )
+    client.force_login(world.users["leader"])
     assert "Opret også et udkast til et produkt" in client.get(url).content.decode()
-    item = items_of(rollup)[0]
-    prefix = f"item-{item.pk}"
-    client.post(
-        reverse("learnings:rollup_decide", args=[rollup.pk, item.pk]),
-        {
-            f"{prefix}-decision": "change",
-            f"{prefix}-justification": "Vi skriver en retningslinje.",
-            f"{prefix}-owner": world.users["coordinator"].pk,
-            f"{prefix}-product_draft": "on",
-        },
-    )
-    assert calls == [(item.pk, world.users["leader"].pk)]
+    client.force_login(world.users["other_leader"])
+    assert "Opret også et udkast til et produkt" not in client.get(url).content.decode()
 
 
 def test_finishing_from_the_page_names_the_missing_items(client, world: World, rollup):

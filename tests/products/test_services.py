@@ -93,7 +93,13 @@ def test_there_is_no_service_that_edits_a_version():
         and function.__module__ == services.__name__
         and not name.startswith("_")
     }
-    assert public == {"clean_themes", "product_create", "product_save_draft", "product_publish"}
+    assert public == {
+        "clean_themes",
+        "product_create",
+        "product_save_draft",
+        "product_publish",
+        "product_draft_from_rollup_item",
+    }
 
 
 def test_publishing_an_unchanged_draft_is_refused(world, guideline):

@@ -1,6 +1,6 @@
 from django.db import transaction
 
-from learnings.models import LearningPoint
+from learnings.models import LearningPoint, Theme
 from meetings.models import AgendaItem, Meeting
 from meetings.services import bump_version
 from teams.models import User
@@ -27,3 +27,23 @@ def learning_point_add(
     )
     bump_version(meeting=meeting)
     return point
+
+
+@transaction.atomic
+def learning_point_update(
+    *, point: LearningPoint, user: User, text: str, themes, new_theme: str = ""
+) -> LearningPoint:
+    point = LearningPoint.objects.select_for_update().get(pk=point.pk)
+    point.text = text
+    point.save(update_fields=["text", "updated_at"])
+    chosen = list(themes)
+    if new_theme.strip():
+        chosen.append(theme_create(team=point.team, name=new_theme))
+    point.themes.set(chosen)
+    return point
+
+
+def theme_create(*, team, name: str) -> Theme:
+    name = name.strip()
+    existing = Theme.objects.filter(team=team, name__iexact=name).first()
+    return existing or Theme.objects.create(team=team, name=name)

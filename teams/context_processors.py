@@ -2,29 +2,28 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+# Each section of the product: its menu item, and the URL namespace whose pages belong to it.
+SECTIONS = [
+    ("teams", "teams:home", _("Overblik")),
+    ("meetings", "meetings:list", _("Møder")),
+    ("cases", "cases:list", _("Sager")),
+    ("learnings", "learnings:home", _("Læring")),
+    ("products", "products:list", _("Produkter")),
+]
+
 
 def navigation(request: HttpRequest) -> dict:
-    """The main navigation. Each section appears here when its part of the product exists."""
+    """The main navigation, with the section of the current page marked."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"main_navigation": []}
-    items = [
-        ("teams:home", _("Overblik")),
-        ("meetings:list", _("Møder")),
-        ("cases:list", _("Sager")),
-        ("products:list", _("Produkter")),
-    ]
     match = request.resolver_match
-    current = (
-        f"{match.namespace}:list"
-        if match and match.namespace in {"meetings", "cases", "products"}
-        else ""
-    )
-    if match and match.view_name == "teams:home":
-        current = "teams:home"
+    namespace = match.namespace if match else ""
+    if match and match.view_name != "teams:home" and namespace == "teams":
+        namespace = ""
     return {
         "main_navigation": [
-            {"url": reverse(name), "label": label, "current": current == name}
-            for name, label in items
+            {"url": reverse(name), "label": label, "current": namespace == section}
+            for section, name, label in SECTIONS
         ]
     }

@@ -116,13 +116,18 @@ def can_view_learning(user: User, team: Team) -> bool:
     return can_view_team(user, team)
 
 
-def can_edit_learning_point(user: User, point, *, now) -> bool:
-    """The author and the team's leader or coordinator, for a week after it was named."""
+def can_edit_learning_point(user: User, point, *, now, leading: bool | None = None) -> bool:
+    """The author and the team's leader or coordinator, for a week after it was named.
+
+    A list of points passes `leading` (can_lead_team, asked once) to save a query per point.
+    """
     from datetime import timedelta
 
     if now - point.created_at > timedelta(days=7):
         return False
-    return point.author_id == user.pk or can_lead_team(user, point.team)
+    if point.author_id == user.pk:
+        return True
+    return can_lead_team(user, point.team) if leading is None else leading
 
 
 def can_manage_rollups(user: User, team: Team) -> bool:

@@ -246,6 +246,16 @@ PRODUCT_EDITORS_ONLY = {
 PRODUCT_DRAFT_HIDDEN = {who: 404 for who in PRODUCT_EDITORS_ONLY}
 
 
+def _point_pk(world: World) -> dict:
+    from learnings.models import LearningPoint
+
+    point = LearningPoint.objects.filter(team=world.syd, text="Matrixpunkt").first()
+    point = point or LearningPoint.objects.create(
+        team=world.syd, author=world.users["caseworker"], text="Matrixpunkt"
+    )
+    return {"pk": point.pk}
+
+
 CASE_MEMBERS_ONLY = {"department_leader": 404, **OTHER_TEAM_404}
 
 
@@ -480,6 +490,17 @@ MATRIX: list[tuple[str, Route, dict[str, int]]] = [
         "reopen a follow-up action (the caseworker's)",
         Route("learnings:action_reopen", kwargs=_action_pk, method="post"),
         expect(302, guest=403, department_leader=403, **OTHER_TEAM_404),
+    ),
+    ("learning menu item", Route("learnings:home"), expect(302, outsider=200)),
+    (
+        "team's learning points",
+        Route("learnings:learning_list", kwargs=lambda world: {"slug": world.syd.slug}),
+        expect(200, **OTHER_TEAM_404),
+    ),
+    (
+        "edit a learning point (the caseworker's, today)",
+        Route("learnings:point_edit", kwargs=_point_pk),
+        expect(200, guest=403, department_leader=403, **OTHER_TEAM_404),
     ),
     (
         "meeting calendar invitation",

@@ -409,9 +409,7 @@ def test_a_decision_by_htmx_returns_only_the_item(client, world: World, rollup):
     assert item.decision == Decision.NO_CHANGE
 
 
-def test_the_product_draft_checkbox_is_offered_to_those_who_decide(
-    client, world: World, rollup
-):
+def test_the_product_draft_checkbox_is_offered_to_those_who_decide(client, world: World, rollup):
     url = reverse("learnings:rollup_detail", args=[rollup.pk])
     client.force_login(world.users["leader"])
     assert "Opret også et udkast til et produkt" in client.get(url).content.decode()

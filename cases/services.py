@@ -11,7 +11,7 @@ from cases.models import Case, CaseStatus, SparringType
 from cases.selectors import deadline_for
 from meetings.models import AgendaItem, Meeting, MeetingStatus
 from meetings.selectors import case_capacity
-from meetings.services import ActionRefused, meeting_rebuild_running_order
+from meetings.services import ActionRefused, bump_version, meeting_rebuild_running_order
 from teams.models import User
 
 
@@ -87,12 +87,17 @@ def _remove_from_agenda(case: Case) -> None:
         return
     meeting = _locked_planned(item.meeting)
     item.delete()
-    for position, other in enumerate(meeting.agenda_items.order_by("position", "id")):
+    _save_agenda(meeting, list(meeting.agenda_items.order_by("position", "id")))
+
+
+def _save_agenda(meeting: Meeting, items: list[AgendaItem]) -> None:
+    """Number the agenda in the given order, derive the running order, tell every screen."""
+    for position, other in enumerate(items):
         if other.position != position:
             other.position = position
             other.save(update_fields=["position"])
     meeting_rebuild_running_order(meeting=meeting)
-    Meeting.objects.filter(pk=meeting.pk).update(version=meeting.version + 1)
+    bump_version(meeting=meeting)
 
 
 @transaction.atomic
@@ -126,7 +131,7 @@ def case_select(*, case: Case, user: User) -> AgendaItem:
     case.status = CaseStatus.SELECTED
     case.save(update_fields=["status", "updated_at"])
     meeting_rebuild_running_order(meeting=meeting)
-    Meeting.objects.filter(pk=meeting.pk).update(version=meeting.version + 1)
+    bump_version(meeting=meeting)
     return item
 
 
@@ -153,12 +158,7 @@ def case_move_on_agenda(*, case: Case, user: User, up: bool) -> None:
     if not 0 <= swap < len(items):
         raise CaseRefused(_("Sagen kan ikke flyttes længere."))
     items[index], items[swap] = items[swap], items[index]
-    for position, other in enumerate(items):
-        if other.position != position:
-            other.position = position
-            other.save(update_fields=["position"])
-    meeting_rebuild_running_order(meeting=meeting)
-    Meeting.objects.filter(pk=meeting.pk).update(version=meeting.version + 1)
+    _save_agenda(meeting, items)
 
 
 @transaction.atomic

@@ -1,71 +1,119 @@
+from __future__ import annotations
+
+from typing import Any
+
 from django import forms
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cases.privacy import CprGuardMixin
-from learnings.models import PointStatus, Theme
+from learnings.models import LearningPoint, PointStatus, Theme
 from meetings.models import Meeting
-from teams.models import Team, User
+from teams.models import Membership, Team, User
+
+
+class MeetingChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, meeting: Meeting) -> str:
+        return f"{meeting.title} ({timezone.localtime(meeting.starts_at):%d.%m.%Y})"
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, user: User) -> str:
+        return user.display_name
 
 
 class PointFilterForm(forms.Form):
-    q = forms.CharField(label=_("Søg"), required=False, max_length=200)
-    theme = forms.ModelChoiceField(label=_("Tema"), queryset=Theme.objects.none(), required=False)
+    """The learning page's filters, read from the query string; every one is optional."""
+
+    q = forms.CharField(label=_("Søg"), required=False, max_length=200, widget=forms.SearchInput)
+    theme = forms.ModelChoiceField(
+        label=_("Tema"), queryset=Theme.objects.none(), required=False, empty_label=_("Alle")
+    )
     start = forms.DateField(
-        label=_("Fra"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Fra"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     end = forms.DateField(
-        label=_("Til"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Til"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", "---------"), *PointStatus.choices]
+        label=_("Status"), required=False, choices=[("", _("Alle")), *PointStatus.choices]
     )
-    meeting = forms.ModelChoiceField(
-        label=_("Møde"), queryset=Meeting.objects.none(), required=False
+    meeting = MeetingChoiceField(
+        label=_("Møde"), queryset=Meeting.objects.none(), required=False, empty_label=_("Alle")
     )
-    person = forms.ModelChoiceField(
-        label=_("Person"), queryset=User.objects.none(), required=False
+    person = PersonChoiceField(
+        label=_("Person"), queryset=User.objects.none(), required=False, empty_label=_("Alle")
     )
 
-    def __init__(self, *args, team: Team, **kwargs) -> None:
+    def __init__(self, *args: Any, team: Team, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["theme"].queryset = team.themes.order_by("name")
-        self.fields["meeting"].queryset = team.meetings.order_by("-starts_at")[:100]
-        self.fields["person"].queryset = (
-            User.objects.filter(learning_points__team=team).distinct().order_by("first_name")
-        )
+        self.fields["theme"].queryset = Theme.objects.filter(team=team).order_by("name")
+        # The team's meetings at which learning points were named, newest first.
+        self.fields["meeting"].queryset = Meeting.objects.filter(
+            team=team,
+            pk__in=LearningPoint.objects.filter(team=team, meeting__isnull=False).values(
+                "meeting"
+            ),
+        ).order_by("-starts_at", "-id")
+        # The team's members, and former members who named points.
+        self.fields["person"].queryset = User.objects.filter(
+            Q(pk__in=Membership.objects.filter(team=team).values("user"))
+            | Q(pk__in=LearningPoint.objects.filter(team=team).values("author"))
+        ).order_by("first_name", "last_name", "username")
 
-    def filters(self) -> dict:
-        if not self.is_valid():
+    def clean(self) -> dict:
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end and start > end:
+            self.add_error("end", _("Til-datoen skal ligge efter fra-datoen."))
+        return data
+
+    def filters(self) -> dict[str, Any]:
+        """The valid filters, for selectors.points_for_team; invalid ones are left out."""
+        if not self.is_bound:
             return {}
-        data = self.cleaned_data
-        return {
-            "query": data["q"],
-            "theme": data["theme"],
-            "start": data["start"],
-            "end": data["end"],
-            "status": data["status"],
-            "meeting": data["meeting"],
-            "person": data["person"],
-        }
+        self.is_valid()
+        return dict(self.cleaned_data)
 
 
 class LearningPointEditForm(CprGuardMixin, forms.Form):
     text = forms.CharField(
-        label=_("Læringspunkt"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Læringspunkt"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4})
     )
     themes = forms.ModelMultipleChoiceField(
         label=_("Temaer"),
         queryset=Theme.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
     )
     new_theme = forms.CharField(
         label=_("Nyt tema"),
         max_length=80,
         required=False,
-        help_text=_("Fx »virksomhedspraktik«. Oprettes for hele teamet."),
+        help_text=_("Fx »virksomhedspraktik«. Temaet oprettes for hele teamet."),
     )
 
-    def __init__(self, *args, team: Team, **kwargs) -> None:
+    def __init__(self, *args: Any, team: Team, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["themes"].queryset = team.themes.order_by("name")
+        self.fields["themes"].queryset = Theme.objects.filter(team=team).order_by("name")
+
+
+class ThemeForm(CprGuardMixin, forms.Form):
+    name = forms.CharField(
+        label=_("Nyt tema"),
+        max_length=80,
+        help_text=_(
+            "Et kort ord eller to, fx »virksomhedspraktik« eller »samarbejde med skolen«."
+        ),
+    )
+
+    def clean_name(self) -> str:
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise forms.ValidationError(_("Skriv et navn på temaet."))
+        return name

@@ -1,7 +1,9 @@
 """Full-text search of learning points, whatever the database.
 
-PostgreSQL searches with its Danish configuration (stemming: "praktikker" finds "praktik");
-SQLite, the embedded default, falls back to requiring every word somewhere in the text.
+PostgreSQL searches with its Danish configuration: words are stemmed ("praktikker" finds
+"praktik"), the query is read as a web search ("første kontakt" -virksomhed), and the results
+come best match first. SQLite, the embedded default, falls back to requiring every word of the
+query somewhere in the text, in any case, Danish letters included.
 """
 
 from __future__ import annotations
@@ -9,10 +11,14 @@ from __future__ import annotations
 from django.db import connection
 from django.db.models import Q, QuerySet
 
+# Web-search syntax that the fallback ignores: phrase quotes and the "-word" exclusion.
+_SYNTAX = "\"'-"
+
 
 def search_points(queryset: QuerySet, query: str) -> QuerySet:
-    words = query.split()
-    if not words:
+    """The learning points of `queryset` that match `query`; all of them for an empty query."""
+    query = query.strip()
+    if not query:
         return queryset
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
@@ -22,14 +28,17 @@ def search_points(queryset: QuerySet, query: str) -> QuerySet:
         return (
             queryset.annotate(document=vector, rank=SearchRank(vector, search))
             .filter(document=search)
-            .order_by("-rank", "-created_at")
+            .order_by("-rank", "-created_at", "-id")
         )
-    for word in words:
-        # SQLite folds case for ASCII only, so "Æble" and "æble" are tried both ways.
-        queryset = queryset.filter(
-            Q(text__icontains=word)
-            | Q(text__contains=word.lower())
-            | Q(text__contains=word.capitalize())
-            | Q(text__contains=word.upper())
-        )
+    for word in query.split():
+        word = word.strip(_SYNTAX)
+        if not word:
+            continue
+        # SQLite folds case for ASCII letters only, so "Ældre", "ældre" and "ÆLDRE" are each
+        # tried; icontains still folds the ASCII letters of the word.
+        variants = {word, word.lower(), word.upper(), word.capitalize()}
+        match = Q()
+        for variant in variants:
+            match |= Q(text__icontains=variant)
+        queryset = queryset.filter(match)
     return queryset

@@ -1,42 +1,62 @@
+"""Reading a team's learning points for its learning page."""
+
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Mapping
+from datetime import date, datetime, time, timedelta
+from typing import Any
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
 
 from learnings.models import LearningPoint, Theme
 from learnings.search import search_points
 from teams.models import Team
 
+PAGE_SIZE = 50
+
+
+def _start_of_day(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
 
 def points_for_team(
-    *,
-    team: Team,
-    query: str = "",
-    theme: Theme | None = None,
-    start: date | None = None,
-    end: date | None = None,
-    status: str = "",
-    meeting=None,
-    person=None,
+    *, team: Team, filters: Mapping[str, Any] | None = None
 ) -> QuerySet[LearningPoint]:
-    """The team's learning points with the page's filters, in a fixed number of queries."""
+    """The team's learning points, newest first (best match first when searching).
+
+    `filters` (each optional, empty values ignored): "theme" (a Theme or its id), "start" and
+    "end" (dates, both days included, in the app's time zone), "status", "meeting" (a Meeting
+    or its id), "person" (the author, a User or their id) and "q" (search text). Authors,
+    meetings, agenda items and themes come along, so a page of points costs the same number of
+    queries whatever its size.
+    """
+    filters = filters or {}
     points = (
         LearningPoint.objects.filter(team=team)
         .select_related("author", "meeting", "agenda_item")
         .prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("name")))
         .order_by("-created_at", "-id")
     )
-    if theme is not None:
+    if theme := filters.get("theme"):
         points = points.filter(themes=theme)
-    if start is not None:
-        points = points.filter(created_at__date__gte=start)
-    if end is not None:
-        points = points.filter(created_at__date__lte=end)
-    if status:
+    if start := filters.get("start"):
+        points = points.filter(created_at__gte=_start_of_day(start))
+    if end := filters.get("end"):
+        points = points.filter(created_at__lt=_start_of_day(end + timedelta(days=1)))
+    if status := filters.get("status"):
         points = points.filter(status=status)
-    if meeting is not None:
+    if meeting := filters.get("meeting"):
         points = points.filter(meeting=meeting)
-    if person is not None:
+    if person := filters.get("person"):
         points = points.filter(author=person)
-    return search_points(points, query)
+    return search_points(points, filters.get("q") or "")
+
+
+def points_page(
+    *, team: Team, filters: Mapping[str, Any] | None = None, page_number: Any = 1
+) -> Page:
+    """One page (PAGE_SIZE points) of points_for_team; a bad page number gives the nearest."""
+    paginator = Paginator(points_for_team(team=team, filters=filters), PAGE_SIZE)
+    return paginator.get_page(page_number)

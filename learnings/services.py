@@ -1,9 +1,11 @@
+from collections.abc import Iterable
+
 from django.db import transaction
 
 from learnings.models import LearningPoint, Theme
 from meetings.models import AgendaItem, Meeting
 from meetings.services import bump_version
-from teams.models import User
+from teams.models import Team, User
 
 
 @transaction.atomic
@@ -31,19 +33,48 @@ def learning_point_add(
 
 @transaction.atomic
 def learning_point_update(
-    *, point: LearningPoint, user: User, text: str, themes, new_theme: str = ""
+    *,
+    point: LearningPoint,
+    user: User,
+    text: str,
+    themes: Iterable[Theme],
+    new_theme: str = "",
 ) -> LearningPoint:
+    """Save the edited text and themes; `new_theme`, when given, is created (or found) and
+    added. Themes of other teams are ignored. Permission is the view's (can_edit_learning_point).
+    """
     point = LearningPoint.objects.select_for_update().get(pk=point.pk)
     point.text = text
     point.save(update_fields=["text", "updated_at"])
-    chosen = list(themes)
+    chosen = [theme for theme in themes if theme.team_id == point.team_id]
     if new_theme.strip():
         chosen.append(theme_create(team=point.team, name=new_theme))
     point.themes.set(chosen)
     return point
 
 
-def theme_create(*, team, name: str) -> Theme:
-    name = name.strip()
-    existing = Theme.objects.filter(team=team, name__iexact=name).first()
-    return existing or Theme.objects.create(team=team, name=name)
+def _normalise_theme_name(name: str) -> str:
+    return " ".join(name.split())
+
+
+@transaction.atomic
+def theme_create(*, team: Team, name: str) -> Theme:
+    """The team's theme of that name, created when missing. Names match case-insensitively
+    ("Praktik" is "praktik", "ÆLDRE" is "ældre"), compared in Python because SQLite folds
+    the case of ASCII letters only."""
+    name = _normalise_theme_name(name)
+    if not name:
+        raise ValueError("A theme needs a name.")
+    wanted = name.casefold()
+    for theme in Theme.objects.filter(team=team):
+        if theme.name.casefold() == wanted:
+            return theme
+    theme, _created = Theme.objects.get_or_create(team=team, name=name)
+    return theme
+
+
+@transaction.atomic
+def theme_delete(*, theme: Theme) -> None:
+    """Remove the theme: its learning points keep their text and lose only the tag; rollup
+    items grouped under it keep their title."""
+    theme.delete()

@@ -121,6 +121,14 @@ def _case_form(world: World) -> dict:
     }
 
 
+def _syd_theme(world: World) -> dict:
+    """Team Syd's theme "Matrixtema", for deleting it."""
+    from learnings.models import Theme
+
+    theme, _created = Theme.objects.get_or_create(team=world.syd, name="Matrixtema")
+    return {"slug": world.syd.slug, "pk": theme.pk}
+
+
 def _syd_rollup(world: World):
     """A Team Syd rollup of one learning point, started by its leader."""
     from learnings.models import LearningPoint, Rollup
@@ -501,6 +509,26 @@ MATRIX: list[tuple[str, Route, dict[str, int]]] = [
         "edit a learning point (the caseworker's, today)",
         Route("learnings:point_edit", kwargs=_point_pk),
         expect(200, guest=403, department_leader=403, **OTHER_TEAM_404),
+    ),
+    (
+        "team's themes",
+        Route("learnings:themes", kwargs=lambda world: {"slug": world.syd.slug}),
+        expect(200, **OTHER_TEAM_404),
+    ),
+    (
+        "create a theme",
+        Route(
+            "learnings:themes",
+            kwargs=lambda world: {"slug": world.syd.slug},
+            method="post",
+            data=lambda world: {"name": "Nyt matrixtema"},
+        ),
+        expect(302, **LEADING_ONLY),
+    ),
+    (
+        "delete a theme",
+        Route("learnings:theme_delete", kwargs=_syd_theme, method="post"),
+        expect(302, **LEADING_ONLY),
     ),
     (
         "meeting calendar invitation",

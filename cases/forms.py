@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from cases.models import Case, SparringType
-from cases.privacy import CprGuardMixin
+from core.privacy import CprGuardMixin
 from meetings.models import Meeting
 
 TIMELINE_LINE = re.compile(

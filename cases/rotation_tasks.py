@@ -3,11 +3,11 @@
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.tasks import task
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from cases.selectors import deadline_for
+from core.mail import absolute_reverse
 from meetings.models import Meeting
 from teams.models import User
 
@@ -19,7 +19,6 @@ def ask_next_in_turn(*, meeting_id: int, user_id: int, asked_by_id: int) -> bool
     asked_by = User.objects.filter(pk=asked_by_id).first()
     if meeting is None or person is None or not person.email:
         return False
-    base = getattr(settings, "TEAMLAERING_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
     with translation.override(person.language or settings.LANGUAGE_CODE):
         starts = timezone.localtime(meeting.starts_at)
         deadline = timezone.localtime(deadline_for(meeting))
@@ -34,7 +33,7 @@ def ask_next_in_turn(*, meeting_id: int, user_id: int, asked_by_id: int) -> bool
             "meeting": meeting.title,
             "date": starts.strftime("%d.%m.%Y kl. %H.%M"),
             "deadline": deadline.strftime("%d.%m.%Y kl. %H.%M"),
-            "url": f"{base}{reverse('cases:submit')}?meeting={meeting.pk}",
+            "url": absolute_reverse("cases:submit", query=f"meeting={meeting.pk}"),
             "asked_by": asked_by or "Teamlæring",
         }
         subject = _("Vil du tage en sag med til %(meeting)s?") % {"meeting": meeting.title}

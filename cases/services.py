@@ -9,13 +9,14 @@ from django.utils.translation import gettext as _
 
 from cases.models import Case, CaseStatus, SparringType
 from cases.selectors import deadline_for
+from core.refusals import Refused
 from meetings.models import AgendaItem, Meeting, MeetingStatus
 from meetings.selectors import case_capacity
-from meetings.services import ActionRefused, bump_version, meeting_rebuild_running_order
+from meetings.services import bump_version, meeting_rebuild_running_order
 from teams.models import User
 
 
-class CaseRefused(ActionRefused):
+class CaseRefused(Refused):
     pass
 
 

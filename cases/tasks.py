@@ -12,14 +12,9 @@ from django.utils.translation import gettext as _
 
 from cases.models import CaseReminder
 from cases.reminders import meeting_deadline
+from core.mail import absolute_reverse
 from meetings.models import Meeting, MeetingStatus
 from teams.models import User
-
-SUBMIT_PATH = "/sager/ny/"
-
-
-def base_url() -> str:
-    return getattr(settings, "TEAMLAERING_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 
 def reminder_message(*, meeting: Meeting, user: User) -> EmailMessage:
@@ -42,7 +37,7 @@ def reminder_message(*, meeting: Meeting, user: User) -> EmailMessage:
             "title": meeting.title,
             "when": date_format(starts_at, r"l \d\e\n j. F Y \k\l. H:i"),
             "deadline": date_format(deadline, r"l \d\e\n j. F Y \k\l. H:i"),
-            "url": base_url() + SUBMIT_PATH,
+            "url": absolute_reverse("cases:submit"),
         }
     return EmailMessage(subject=subject, body=body, to=[user.email])
 

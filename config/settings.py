@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "bootstrap",
     "axes",
     "django_tasks_db",
+    "core",
     "teams",
     "meetings",
     "cases",

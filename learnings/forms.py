@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cases.privacy import CprGuardMixin
+from core.privacy import CprGuardMixin
 from learnings.models import LearningPoint, PointStatus, Theme
 from meetings.models import Meeting
 from teams.models import Membership, Team, User

@@ -20,6 +20,7 @@ from django.db.models import (
 )
 from django.utils import timezone
 
+from core.dates import start_of_day
 from learnings.models import (
     ActionStatus,
     FollowUpAction,
@@ -28,7 +29,6 @@ from learnings.models import (
     RollupComment,
     RollupItem,
 )
-from learnings.rollup_services import start_of_day
 from teams.models import Membership, Role, Team, User
 from teams.rules import LEADING_ROLES
 

@@ -8,12 +8,14 @@ created from a "change practice" decision is done.
 from __future__ import annotations
 
 import calendar
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.dates import start_of_day
+from core.refusals import Refused
 from learnings.models import (
     ActionStatus,
     Decision,
@@ -26,7 +28,6 @@ from learnings.models import (
     Theme,
 )
 from meetings.models import Meeting
-from meetings.services import ActionRefused
 from teams.models import Membership, Team, User
 
 # A follow-up action from a "change practice" decision is due this many days later by default.
@@ -35,7 +36,7 @@ DEFAULT_ACTION_DAYS = 30
 DEFAULT_PERIOD_MONTHS = 2
 
 
-class RollupRefused(ActionRefused):
+class RollupRefused(Refused):
     """A rollup or follow-up action that cannot be written; the message says why, in Danish."""
 
 
@@ -45,11 +46,6 @@ def months_before(day: date, months: int) -> date:
     year, month = divmod(index, 12)
     month += 1
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def start_of_day(day: date) -> datetime:
-    """Midnight at the start of `day` in the app's time zone."""
-    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 def default_period(*, team: Team, today: date | None = None) -> tuple[date, date]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,17 +12,17 @@ from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cases.privacy import CprGuardMixin
+from core.pdf import pdf_response, render_pdf
+from core.privacy import CprGuardMixin
 from learnings import rollup_selectors as selectors
 from learnings import rollup_services as services
 from learnings.models import Decision, FollowUpAction, LearningPoint, Rollup, RollupItem
-from products.pdf import render_pdf
 from products.services import ProductRefused, product_draft_from_rollup_item
 from teams import rules
 from teams.models import Team, User
@@ -398,25 +397,15 @@ def pdf_filename(rollup: Rollup) -> str:
 @require_GET
 def rollup_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     rollup = rules.rollup_or_404(request.user, pk)
-    # Always in Danish: it is the team's shared document.
-    with translation.override(settings.LANGUAGE_CODE):
-        data = render_pdf(
-            template_name="learnings/rollup_pdf.html",
-            context={
-                "rollup": rollup,
-                "detail": selectors.rollup_detail(rollup=rollup),
-                "printed": timezone.localdate(),
-            },
-        )
-    return HttpResponse(
-        data,
-        content_type="application/pdf",
-        headers={
-            "Content-Disposition": content_disposition_header(
-                as_attachment=True, filename=pdf_filename(rollup)
-            )
+    data = render_pdf(
+        template_name="learnings/rollup_pdf.html",
+        context={
+            "rollup": rollup,
+            "detail": selectors.rollup_detail(rollup=rollup),
+            "printed": timezone.localdate(),
         },
     )
+    return pdf_response(data, filename=pdf_filename(rollup))
 
 
 # Follow-up actions

@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime, time, timedelta
+from datetime import timedelta
 from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
-from django.utils import timezone
 
+from core.dates import start_of_day
 from learnings.models import LearningPoint, Theme
 from learnings.search import search_points
 from teams.models import Team
 
 PAGE_SIZE = 50
-
-
-def _start_of_day(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 def points_for_team(
@@ -42,9 +38,9 @@ def points_for_team(
     if theme := filters.get("theme"):
         points = points.filter(themes=theme)
     if start := filters.get("start"):
-        points = points.filter(created_at__gte=_start_of_day(start))
+        points = points.filter(created_at__gte=start_of_day(start))
     if end := filters.get("end"):
-        points = points.filter(created_at__lt=_start_of_day(end + timedelta(days=1)))
+        points = points.filter(created_at__lt=start_of_day(end + timedelta(days=1)))
     if status := filters.get("status"):
         points = points.filter(status=status)
     if meeting := filters.get("meeting"):

@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cases.privacy import CprGuardMixin
+from core.privacy import CprGuardMixin
 from meetings.models import Format
 from teams.models import Team, User
 

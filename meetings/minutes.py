@@ -7,15 +7,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.conf import settings
 from django.db.models import Sum
-from django.utils import timezone, translation
-from django.utils.text import slugify
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.http import ascii_slug
+from core.pdf import render_pdf
 from learnings.models import LearningPoint
 from meetings.models import AgendaItem, Meeting, MeetingStatus, Participation, Step, Turn
-from products.pdf import render_pdf
 from teams.models import User
 
 
@@ -216,17 +215,12 @@ def recipients(*, meeting: Meeting) -> list[User]:
     ]
 
 
-_DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
-
-
 def pdf_filename(minutes: Minutes) -> str:
     """E.g. "referat-teammoede-i-syd-2026-03-05.pdf"."""
-    slug = slugify(minutes.title.translate(_DANISH_LETTERS)) or "moede"
+    slug = ascii_slug(minutes.title, default="moede")
     day = timezone.localtime(minutes.starts_at).date().isoformat()
     return f"referat-{slug}-{day}.pdf"
 
 
 def render_minutes_pdf(minutes: Minutes) -> bytes:
-    """The minutes as a PDF, always in Danish: it is the team's shared document."""
-    with translation.override(settings.LANGUAGE_CODE):
-        return render_pdf(template_name="meetings/minutes_pdf.html", context={"minutes": minutes})
+    return render_pdf(template_name="meetings/minutes_pdf.html", context={"minutes": minutes})

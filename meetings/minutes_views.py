@@ -6,10 +6,10 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from core.pdf import pdf_response
 from meetings.minutes import minutes_for, pdf_filename, render_minutes_pdf
 from meetings.models import MeetingStatus
 from meetings.tasks import send_minutes
@@ -38,15 +38,7 @@ def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     if meeting.status != MeetingStatus.FINISHED:
         raise Http404
     document = minutes_for(meeting=meeting)
-    return HttpResponse(
-        render_minutes_pdf(document),
-        content_type="application/pdf",
-        headers={
-            "Content-Disposition": content_disposition_header(
-                as_attachment=True, filename=pdf_filename(document)
-            )
-        },
-    )
+    return pdf_response(render_minutes_pdf(document), filename=pdf_filename(document))
 
 
 @login_required

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases.models import Case, CaseStatus
+from core.refusals import Refused
 from learnings.models import FollowUpAction
 from meetings import clock, running_order
 from meetings.models import (
@@ -32,7 +33,7 @@ from meetings.models import (
 from teams.models import Team, User
 
 
-class ActionRefused(Exception):
+class ActionRefused(Refused):
     """A control that cannot be applied; the message is shown to the facilitator."""
 
 

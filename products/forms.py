@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from cases.privacy import CprGuardMixin
+from core.privacy import CprGuardMixin
 from learnings.models import LearningPoint, RollupItem
 from meetings.models import Meeting
 from products import content as doc

@@ -18,13 +18,14 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.refusals import Refused
 from products import content as content_module
 from products.models import Product, ProductKind, ProductVersion
 from products.rendering import document_text
 from teams.models import Organisation, Team, User
 
 
-class ProductRefused(Exception):
+class ProductRefused(Refused):
     """A change that cannot be made; the message is shown to the editor."""
 
 

@@ -8,10 +8,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.pdf import pdf_response
 from learnings.models import LearningPoint, RollupItem
 from meetings.models import Meeting
 from products import selectors, services
@@ -287,14 +287,8 @@ def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 def version_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     product = rules.product_or_404(request.user, pk)
     version = _version_or_404(product, number)
-    return HttpResponse(
-        render_version_pdf(product=product, version=version),
-        content_type="application/pdf",
-        headers={
-            "Content-Disposition": content_disposition_header(
-                as_attachment=True, filename=pdf_filename(version)
-            )
-        },
+    return pdf_response(
+        render_version_pdf(product=product, version=version), filename=pdf_filename(version)
     )
 
 

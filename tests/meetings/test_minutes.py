@@ -8,6 +8,7 @@ from django.contrib.staticfiles import finders
 from django.urls import reverse
 from pypdf import PdfReader
 
+from core.pdf import BASE_URL, StaticFilesOnlyFetcher, render_pdf, static_path
 from learnings.models import LearningPoint
 from meetings.minutes import minutes_for
 from meetings.models import (
@@ -22,7 +23,6 @@ from meetings.models import (
     TurnStatus,
 )
 from meetings.tasks import send_minutes
-from products.pdf import BASE_URL, StaticFilesOnlyFetcher, render_pdf, static_path
 
 SECRET = "HEMMELIG NOTE"
 STARTS_AT = datetime(2026, 3, 5, 9, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))

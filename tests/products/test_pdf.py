@@ -5,10 +5,10 @@ import io
 from django.urls import reverse
 from pypdf import PdfReader
 
+from core.pdf import StaticFilesOnlyFetcher
 from products import services
 from products.export import pdf_filename, render_version_pdf
 from products.models import ProductKind
-from products.pdf import StaticFilesOnlyFetcher
 from tests.products.conftest import GUIDELINE_CONTENT, make_product
 
 

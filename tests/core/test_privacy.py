@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from cases.privacy import (
+from core.privacy import (
     CprGuardMixin,
     CprHit,
     find_cpr,

@@ -1,6 +1,7 @@
-"""The one place PDFs are made: minutes, rollups and products all render through here.
+"""The one place PDFs are made and answered: minutes, rollups and products all render here.
 
-A PDF is an HTML template (extending templates/pdf/base.html) laid out by WeasyPrint. The
+A PDF is an HTML template (extending templates/pdf/base.html) laid out by WeasyPrint, always in
+Danish: it is a team's or an organisation's shared document, whoever downloads it. The
 renderer never reaches the network or the file system: the only resources it may load are the
 app's own static files, so user text in a template cannot make the server fetch anything.
 """
@@ -9,15 +10,20 @@ from __future__ import annotations
 
 import mimetypes
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.exceptions import SuspiciousFileOperation
+from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
+from django.utils import translation
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from core.http import attachment_response
 
 # Relative URLs in a PDF template ("/static/...") are resolved against this origin, which is
 # never contacted: the fetcher below answers it from the static files.
@@ -31,7 +37,7 @@ class StaticFilesOnlyFetcher(URLFetcher):
         super().__init__(allowed_protocols={"https", "http"})
         self._origins = origins
 
-    def fetch(self, url: str, headers=None) -> URLFetcherResponse:
+    def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
         path = static_path(url, origins=self._origins)
         mime_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": mime_type})
@@ -66,9 +72,12 @@ def static_path(url: str, *, origins: set[str]) -> Path:
     return path
 
 
-def render_pdf(*, template_name: str, context: dict, request=None) -> bytes:
-    """Render an HTML template to an A4 PDF; it should extend "pdf/base.html"."""
-    html = render_to_string(template_name, context, request=request)
+def render_pdf(
+    *, template_name: str, context: dict[str, Any], request: HttpRequest | None = None
+) -> bytes:
+    """Render an HTML template to an A4 PDF in Danish; it should extend "pdf/base.html"."""
+    with translation.override(settings.LANGUAGE_CODE):
+        html = render_to_string(template_name, context, request=request)
     origins = {_origin(BASE_URL)}
     if request is not None:
         origins.add(_origin(request.build_absolute_uri("/")))
@@ -78,4 +87,10 @@ def render_pdf(*, template_name: str, context: dict, request=None) -> bytes:
         url_fetcher=StaticFilesOnlyFetcher(origins=origins),
         media_type="print",
     )
-    return document.write_pdf()
+    pdf: bytes = document.write_pdf()
+    return pdf
+
+
+def pdf_response(content: bytes, *, filename: str) -> HttpResponse:
+    """A rendered PDF as a download named `filename`."""
+    return attachment_response(content, filename=filename, content_type="application/pdf")

@@ -1,0 +1,55 @@
+"""Answers shared by every app's views: a download, and htmx's partial or whole page."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+from django.utils.http import content_disposition_header
+from django.utils.text import slugify
+
+_DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
+
+
+def ascii_slug(text: str, *, default: str) -> str:
+    """A file-name-safe slug of Danish text: "Tværfagligt møde" is "tvaerfagligt-moede"."""
+    return slugify(text.translate(_DANISH_LETTERS)) or default
+
+
+def attachment_response(content: bytes | str, *, filename: str, content_type: str) -> HttpResponse:
+    """`content` as a file the browser saves under `filename`."""
+    return HttpResponse(
+        content,
+        content_type=content_type,
+        headers={
+            "Content-Disposition": content_disposition_header(
+                as_attachment=True, filename=filename
+            )
+        },
+    )
+
+
+def is_partial(request: HttpRequest) -> bool:
+    """Whether to answer with a partial: an htmx request, but not a history restore, which
+    needs the whole page although htmx sends it."""
+    htmx = getattr(request, "htmx", None)
+    return bool(htmx) and not htmx.history_restore_request
+
+
+def render_page_or_partial(
+    request: HttpRequest,
+    template_name: str,
+    partial: str,
+    context: Mapping[str, Any],
+    *,
+    status: int = 200,
+) -> HttpResponse:
+    """The named partial of the page template for htmx, the whole page otherwise. The answer
+    varies by HX-Request, so a cache never serves one for the other."""
+    name = f"{template_name}#{partial}" if is_partial(request) else template_name
+    response = render(request, name, dict(context), status=status)
+    patch_vary_headers(response, ["HX-Request"])
+    return response

@@ -16,17 +16,9 @@ from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 
-from learnings.models import (
-    ActionStatus,
-    Decision,
-    FollowUpAction,
-    LearningPoint,
-    PointStatus,
-    Rollup,
-    RollupItem,
-    Theme,
-)
+from learnings.models import Decision, LearningPoint, PointStatus, Theme
 from meetings.models import AgendaItem, Format, Meeting, MeetingStatus, Participation
+from rollups.models import ActionStatus, FollowUpAction, Rollup, RollupItem
 from teams.models import Membership, Role, Team, User
 
 THEMES = [
@@ -326,7 +318,7 @@ def _create_rollups(
     """Through the rollup service when it exists (it groups the period's points by theme and
     raises them), else the same rows written directly."""
     try:
-        from learnings.rollup_services import rollup_start
+        from rollups.services import rollup_start
     except ImportError:
         rollup_start = None
     if rollup_start is not None:

@@ -47,7 +47,7 @@ def test_learning_list_page(benchmark, client, learning_data):
 
 
 def test_latest_rollup_page(benchmark, client, learning_data):
-    url = url_or_skip("learnings:rollup_detail", pk=learning_data.latest_rollup.pk)
+    url = url_or_skip("rollups:rollup_detail", pk=learning_data.latest_rollup.pk)
     time_page(benchmark, client, learning_data, url)
 
 

@@ -23,7 +23,7 @@ def running_meeting(world):
         participants=[users[who] for who in ("leader", "coordinator", "caseworker", "guest")],
         cases=10,
     )
-    services.meeting_start(meeting_id=meeting.pk, version=meeting.version, user=users["leader"])
+    services.meeting_start(meeting_id=meeting.pk, version=meeting.version)
     return Meeting.objects.get(pk=meeting.pk)
 
 

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class CasesConfig(AppConfig):
     name = "cases"
     verbose_name = _("Sager")
+
+    def ready(self) -> None:
+        from cases import services
+        from meetings import hooks
+
+        hooks.meeting_finished.register(services.cases_mark_discussed)

@@ -80,7 +80,7 @@ def _case(meeting: Meeting, author, title, kind, wanted, background, **extra) ->
 @transaction.atomic
 def load_cases(teams: DemoTeams, meetings: DemoMeetings) -> None:
     users = teams.users
-    leader = users["leder"]
+
     if meetings.today is not None:
         for username, title, kind, wanted, background, timeline, genogram in TODAY:
             case = _case(
@@ -96,7 +96,7 @@ def load_cases(teams: DemoTeams, meetings: DemoMeetings) -> None:
             Case.objects.filter(pk=case.pk).update(
                 submitted_at=meetings.today.starts_at - timedelta(days=3)
             )
-            services.case_select(case=case, user=leader)
+            services.case_select(case=case)
         username, title, kind, wanted, background = LATE
         _case(meetings.today, users[username], title, kind, wanted, background, is_late=True)
     if meetings.next_week is not None:
@@ -114,7 +114,5 @@ def load_cases(teams: DemoTeams, meetings: DemoMeetings) -> None:
                 status=CaseStatus.DISCUSSED,
             )
             Case.objects.filter(pk=case.pk).update(
-                submitted_at=meeting.starts_at - timedelta(days=2)
+                submitted_at=meeting.starts_at - timedelta(days=2), agenda_item=item
             )
-            item.case = case
-            item.save(update_fields=["case"])

@@ -64,6 +64,14 @@ class Case(models.Model):
         related_name="cases",
         verbose_name=_("indsendt af"),
     )
+    agenda_item = models.OneToOneField(
+        "meetings.AgendaItem",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="case",
+        verbose_name=_("punkt på dagsordenen"),
+    )
     title = models.CharField(_("Titel"), max_length=200)
     sparring_wanted = models.TextField(_("Hvad ønsker du sparring på?"))
     sparring_type = models.CharField(
@@ -95,6 +103,11 @@ class Case(models.Model):
     @property
     def has_material(self) -> bool:
         return self.material_deleted_at is None
+
+    @property
+    def can_be_withdrawn(self) -> bool:
+        """Waiting or on the agenda: not yet discussed, nor withdrawn already."""
+        return self.status in (CaseStatus.SUBMITTED, CaseStatus.SELECTED)
 
 
 class MaterialDeletion(models.Model):

@@ -11,8 +11,8 @@ from datetime import datetime, timedelta
 
 from django.db.models import Exists, F, Max, OuterRef, Q
 
-from cases.deadline import submission_deadline
 from cases.models import Case, CaseReminder, CaseStatus
+from cases.selectors import deadline_for
 from meetings.models import Meeting, MeetingStatus
 from meetings.selectors import case_capacity
 from teams.models import Role, User
@@ -23,15 +23,6 @@ DEFAULT_FREE_PLACES = 2
 
 # A case counts as brought unless it was withdrawn.
 BROUGHT = [status for status in CaseStatus if status != CaseStatus.WITHDRAWN]
-
-
-def meeting_deadline(meeting: Meeting) -> datetime:
-    """The meeting's submission deadline, by its team's settings."""
-    return submission_deadline(
-        meeting.starts_at,
-        working_days_before=meeting.team.case_deadline_working_days,
-        at=meeting.team.case_deadline_time,
-    )
 
 
 def free_places(*, meeting: Meeting) -> int:
@@ -86,4 +77,4 @@ def meetings_due_for_reminder(*, now: datetime, hours_before: int) -> list[Meeti
         .select_related("team", "format")
         .order_by("starts_at", "pk")
     )
-    return [meeting for meeting in candidates if now < meeting_deadline(meeting) <= window_end]
+    return [meeting for meeting in candidates if now < deadline_for(meeting) <= window_end]

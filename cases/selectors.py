@@ -1,3 +1,5 @@
+"""Reads for cases: the deadline, the lists, the agenda being selected and who is next."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -8,11 +10,12 @@ from django.utils import timezone
 
 from cases.deadline import submission_deadline
 from cases.models import Case, CaseStatus
-from meetings.models import Meeting, MeetingStatus
+from meetings.models import AgendaItem, Meeting, MeetingStatus
 from teams.models import Role, Team, User
 
 
 def deadline_for(meeting: Meeting) -> datetime:
+    """The meeting's submission deadline, by its team's settings."""
     team = meeting.team
     return submission_deadline(
         meeting.starts_at,
@@ -38,6 +41,56 @@ def open_meetings_for_cases(*, user: User) -> QuerySet[Meeting]:
         .select_related("team")
         .order_by("starts_at")
     )
+
+
+def next_planned_meeting(*, team: Team) -> Meeting | None:
+    """The team's next planned meeting from now: the one the next in turn is asked about."""
+    return (
+        Meeting.objects.filter(
+            team=team, status=MeetingStatus.PLANNED, starts_at__gte=timezone.now()
+        )
+        .order_by("starts_at")
+        .first()
+    )
+
+
+def later_meetings(*, meeting: Meeting) -> QuerySet[Meeting]:
+    """The team's planned meetings after this one: where its cases can be moved."""
+    return Meeting.objects.filter(
+        team=meeting.team_id, status=MeetingStatus.PLANNED, starts_at__gt=meeting.starts_at
+    ).order_by("starts_at")
+
+
+def agenda_with_cases(*, meeting: Meeting) -> list[AgendaItem]:
+    return list(meeting.agenda_items.select_related("case", "owner").order_by("position", "id"))
+
+
+def meeting_of_case(*, case: Case) -> QuerySet[Meeting]:
+    """The case's own meeting, as the only choice when the case is edited."""
+    return Meeting.objects.filter(pk=case.meeting_id).select_related("team")
+
+
+def case_for_meeting(*, meeting: Meeting, case_id: str) -> Case | None:
+    """A case brought to this meeting, from a posted id (anything else: None)."""
+    if not case_id.isdigit():
+        return None
+    return (
+        Case.objects.filter(pk=case_id, team=meeting.team_id, meeting=meeting)
+        .select_related("meeting__team", "submitted_by")
+        .first()
+    )
+
+
+def team_member(*, team: Team, user_id: str) -> User | None:
+    """A member of the team from a posted id (anything else: None)."""
+    if not user_id.isdigit():
+        return None
+    return User.objects.filter(pk=user_id, memberships__team=team).first()
+
+
+def open_meeting(*, meetings: QuerySet[Meeting], pk: str) -> Meeting | None:
+    """One of `meetings` from an id in the query string (anything else: None)."""
+    return meetings.filter(pk=pk).first() if pk.isdigit() else None
 
 
 def cases_for(*, user: User) -> QuerySet[Case]:

@@ -1,4 +1,5 @@
-"""Writes for cases: submission, editing, withdrawal, and the leader's selection."""
+"""Writes for cases: submission, editing, withdrawal, the leader's selection, asking the next
+in turn, and marking a finished meeting's cases discussed."""
 
 from __future__ import annotations
 
@@ -8,12 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases.models import Case, CaseStatus, SparringType
-from cases.selectors import deadline_for
+from cases.rotation_tasks import ask_next_in_turn
+from cases.selectors import deadline_for, next_planned_meeting
 from core.refusals import Refused
 from meetings.models import AgendaItem, Meeting, MeetingStatus
 from meetings.selectors import case_capacity
 from meetings.services import bump_version, meeting_rebuild_running_order
-from teams.models import User
+from teams.models import Team, User
 
 
 class CaseRefused(Refused):
@@ -50,7 +52,7 @@ def case_submit(
 
 
 @transaction.atomic
-def case_update(*, case: Case, user: User, **fields) -> Case:
+def case_update(*, case: Case, **fields: object) -> Case:
     case = Case.objects.select_for_update().get(pk=case.pk)
     if not case.has_material:
         raise CaseRefused(_("Sagens materiale er slettet efter mødet og kan ikke ændres."))
@@ -65,7 +67,7 @@ def case_update(*, case: Case, user: User, **fields) -> Case:
 
 
 @transaction.atomic
-def case_withdraw(*, case: Case, user: User) -> Case:
+def case_withdraw(*, case: Case) -> Case:
     case = Case.objects.select_for_update().get(pk=case.pk)
     if case.status == CaseStatus.DISCUSSED:
         raise CaseRefused(_("En drøftet sag kan ikke trækkes tilbage."))
@@ -102,7 +104,7 @@ def _save_agenda(meeting: Meeting, items: list[AgendaItem]) -> None:
 
 
 @transaction.atomic
-def case_select(*, case: Case, user: User) -> AgendaItem:
+def case_select(*, case: Case) -> AgendaItem:
     """Put the case on its meeting's agenda, last, within the format's capacity."""
     if case.meeting is None:
         raise CaseRefused(_("Sagen er ikke knyttet til et møde."))
@@ -124,20 +126,20 @@ def case_select(*, case: Case, user: User) -> AgendaItem:
     last = meeting.agenda_items.aggregate(last=Max("position"))["last"]
     item = AgendaItem.objects.create(
         meeting=meeting,
-        case=case,
         title=case.title,
         owner=case.submitted_by,
         position=0 if last is None else last + 1,
     )
+    case.agenda_item = item
     case.status = CaseStatus.SELECTED
-    case.save(update_fields=["status", "updated_at"])
+    case.save(update_fields=["agenda_item", "status", "updated_at"])
     meeting_rebuild_running_order(meeting=meeting)
     bump_version(meeting=meeting)
     return item
 
 
 @transaction.atomic
-def case_unselect(*, case: Case, user: User) -> Case:
+def case_unselect(*, case: Case) -> Case:
     case = Case.objects.select_for_update().get(pk=case.pk)
     if case.status != CaseStatus.SELECTED:
         raise CaseRefused(_("Sagen er ikke på dagsordenen."))
@@ -148,7 +150,7 @@ def case_unselect(*, case: Case, user: User) -> Case:
 
 
 @transaction.atomic
-def case_move_on_agenda(*, case: Case, user: User, up: bool) -> None:
+def case_move_on_agenda(*, case: Case, up: bool) -> None:
     item = AgendaItem.objects.filter(case=case).select_related("meeting").first()
     if item is None:
         raise CaseRefused(_("Sagen er ikke på dagsordenen."))
@@ -163,7 +165,7 @@ def case_move_on_agenda(*, case: Case, user: User, up: bool) -> None:
 
 
 @transaction.atomic
-def case_postpone(*, case: Case, user: User, to: Meeting) -> Case:
+def case_postpone(*, case: Case, to: Meeting) -> Case:
     """Move the case to a later meeting of the same team, off this meeting's agenda."""
     if to.team_id != case.team_id or to.status != MeetingStatus.PLANNED:
         raise CaseRefused(_("Vælg et senere, planlagt møde i samme team."))
@@ -178,3 +180,24 @@ def case_postpone(*, case: Case, user: User, to: Meeting) -> Case:
     case.is_late = False
     case.save(update_fields=["meeting", "status", "is_late", "updated_at"])
     return case
+
+
+def cases_mark_discussed(meeting: Meeting) -> None:
+    """The cases on a finished meeting's agenda have been discussed (meetings.hooks.
+    meeting_finished: called in the transaction that finishes the meeting)."""
+    Case.objects.filter(agenda_item__meeting=meeting).update(status=CaseStatus.DISCUSSED)
+
+
+@transaction.atomic
+def rotation_ask(*, team: Team, person: User, asked_by: User) -> Meeting:
+    """Ask `person` by email to bring a case to the team's next planned meeting."""
+    meeting = next_planned_meeting(team=team)
+    if meeting is None:
+        raise CaseRefused(_("Der er ikke et planlagt møde eller en person at spørge."))
+    meeting_id, person_id, asked_by_id = meeting.pk, person.pk, asked_by.pk
+    transaction.on_commit(
+        lambda: ask_next_in_turn.enqueue(
+            meeting_id=meeting_id, user_id=person_id, asked_by_id=asked_by_id
+        )
+    )
+    return meeting

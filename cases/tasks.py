@@ -11,7 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from cases.models import CaseReminder
-from cases.reminders import meeting_deadline
+from cases.selectors import deadline_for
 from core.mail import absolute_reverse
 from meetings.models import Meeting, MeetingStatus
 from teams.models import User
@@ -20,7 +20,7 @@ from teams.models import User
 def reminder_message(*, meeting: Meeting, user: User) -> EmailMessage:
     """The Danish reminder to one person: the meeting, its deadline and where to submit."""
     starts_at = timezone.localtime(meeting.starts_at)
-    deadline = timezone.localtime(meeting_deadline(meeting))
+    deadline = timezone.localtime(deadline_for(meeting))
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("Har du en sag til teammødet %(date)s?") % {
             "date": date_format(starts_at, "j. F Y")

@@ -1,34 +1,40 @@
+"""Cases: the list, submitting and changing a case, the leader's selection of the agenda and
+who is next in turn."""
+
+from __future__ import annotations
+
 from datetime import date
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
 
-from cases import genogram, selectors, services
+from cases import access, genogram, selectors, services
 from cases.deadline import time_left_text
 from cases.forms import CaseForm, PostponeForm
 from cases.models import Case, CaseStatus
-from cases.rotation_tasks import ask_next_in_turn
-from meetings.models import Meeting, MeetingStatus
+from core.http import HtmxHttpRequest
+from meetings.access import meeting_or_404
+from meetings.models import Meeting
 from meetings.selectors import case_capacity
-from teams import rules
-from teams.models import User
+from teams.access import visible_team_or_404
 
 
 @login_required
 @require_GET
-def case_list(request: HttpRequest) -> HttpResponse:
+def case_list(request: HtmxHttpRequest) -> HttpResponse:
     cases = list(selectors.cases_for(user=request.user)[:200])
     leading = {
         team.pk
         for team in {case.team for case in cases}
-        if rules.can_select_cases(request.user, team)
+        if access.can_select_cases(request.user, team)
     }
     return render(
         request,
@@ -42,7 +48,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _deadline_context(meeting: Meeting | None) -> dict:
+def _deadline_context(meeting: Meeting | None) -> dict[str, Any]:
     if meeting is None:
         return {}
     deadline = selectors.deadline_for(meeting)
@@ -56,15 +62,15 @@ def _deadline_context(meeting: Meeting | None) -> dict:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def case_submit(request: HttpRequest) -> HttpResponse:
+def case_submit(request: HtmxHttpRequest) -> HttpResponse:
     meetings = selectors.open_meetings_for_cases(user=request.user)
     initial = {}
     if chosen := request.GET.get("meeting"):
-        initial["meeting"] = meetings.filter(pk=chosen if chosen.isdigit() else 0).first()
+        initial["meeting"] = selectors.open_meeting(meetings=meetings, pk=chosen)
     form = CaseForm(request.POST or None, meetings=meetings, initial=initial)
     if request.method == "POST" and form.is_valid():
         meeting = form.cleaned_data["meeting"]
-        if not rules.can_submit_case(request.user, meeting.team):
+        if not access.can_submit_case(request.user, meeting.team):
             raise PermissionDenied
         try:
             case = services.case_submit(meeting=meeting, user=request.user, **form.case_fields())
@@ -92,21 +98,20 @@ def case_submit(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    case = rules.case_or_404(request.user, pk)
+def case_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    case = access.case_or_404(request.user, pk)
     before_deadline = selectors.is_before_deadline(case)
-    leading = rules.can_select_cases(request.user, case.team)
     context = {
         "case": case,
-        "can_edit": rules.can_edit_case(request.user, case, before_deadline=before_deadline),
-        "can_withdraw": case.status in (CaseStatus.SUBMITTED, CaseStatus.SELECTED)
-        and (leading or (case.submitted_by_id == request.user.pk and before_deadline)),
+        "can_edit": access.can_edit_case(request.user, case, before_deadline=before_deadline),
+        "can_withdraw": case.can_be_withdrawn
+        and access.can_withdraw_case(request.user, case, before_deadline=before_deadline),
         "genogram": genogram.layout(case.genogram) if case.has_material else None,
         "timeline": [
             {"date": date.fromisoformat(event["date"]), "event": event["event"]}
             for event in case.timeline
         ],
-        "leading": leading,
+        "leading": access.can_select_cases(request.user, case.team),
     }
     context.update(_deadline_context(case.meeting))
     return render(request, "cases/detail.html", context)
@@ -114,15 +119,16 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    case = rules.case_or_404(request.user, pk)
+def case_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    case = access.case_or_404(request.user, pk)
     before_deadline = selectors.is_before_deadline(case)
-    if not rules.can_edit_case(request.user, case, before_deadline=before_deadline):
+    if not access.can_edit_case(request.user, case, before_deadline=before_deadline):
         raise PermissionDenied
-    meetings = Meeting.objects.filter(pk=case.meeting_id).select_related("team")
-    form = CaseForm(request.POST or None, instance=case, meetings=meetings)
+    form = CaseForm(
+        request.POST or None, instance=case, meetings=selectors.meeting_of_case(case=case)
+    )
     if request.method == "POST" and form.is_valid():
-        services.case_update(case=case, user=request.user, **form.case_fields())
+        services.case_update(case=case, **form.case_fields())
         messages.success(request, _("Sagen er gemt."))
         return redirect("cases:detail", pk=case.pk)
     context = {"form": form, "case": case}
@@ -132,14 +138,13 @@ def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def case_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    case = rules.case_or_404(request.user, pk)
-    leading = rules.can_select_cases(request.user, case.team)
-    own_in_time = case.submitted_by_id == request.user.pk and selectors.is_before_deadline(case)
-    if not (leading or own_in_time):
+def case_withdraw(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    case = access.case_or_404(request.user, pk)
+    before_deadline = selectors.is_before_deadline(case)
+    if not access.can_withdraw_case(request.user, case, before_deadline=before_deadline):
         raise PermissionDenied
     try:
-        services.case_withdraw(case=case, user=request.user)
+        services.case_withdraw(case=case)
     except services.CaseRefused as refused:
         messages.error(request, str(refused))
     else:
@@ -147,18 +152,17 @@ def case_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("cases:detail", pk=case.pk)
 
 
-def _selection_context(request: HttpRequest, meeting: Meeting, **extra) -> dict:
+def _selection_context(meeting: Meeting, **extra: Any) -> dict[str, Any]:
     cases = list(selectors.cases_for_meeting(meeting=meeting))
-    later = Meeting.objects.filter(
-        team=meeting.team, status=MeetingStatus.PLANNED, starts_at__gt=meeting.starts_at
-    ).order_by("starts_at")
-    agenda = list(meeting.agenda_items.select_related("case", "owner").order_by("position", "id"))
+    later = selectors.later_meetings(meeting=meeting)
+    agenda = selectors.agenda_with_cases(meeting=meeting)
     return {
         "meeting": meeting,
         "agenda": agenda,
         "waiting": [case for case in cases if case.status == CaseStatus.SUBMITTED],
         "capacity": case_capacity(meeting=meeting),
-        "selected_count": sum(1 for item in agenda if item.case_id),
+        # An item without a case raises on .case (an AttributeError too), so hasattr tells.
+        "selected_count": sum(1 for item in agenda if hasattr(item, "case")),
         "postpone_form": PostponeForm(meetings=later),
         "has_later": later.exists(),
         **_deadline_context(meeting),
@@ -168,12 +172,13 @@ def _selection_context(request: HttpRequest, meeting: Meeting, **extra) -> dict:
 
 @login_required
 @require_GET
-def meeting_cases(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = rules.meeting_or_404(request.user, pk)
-    if not rules.can_select_cases(request.user, meeting.team):
+@vary_on_headers("HX-Request")
+def meeting_cases(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_or_404(request.user, pk)
+    if not access.can_select_cases(request.user, meeting.team):
         raise PermissionDenied
     template = "cases/selection.html#selection" if request.htmx else "cases/selection.html"
-    return render(request, template, _selection_context(request, meeting))
+    return render(request, template, _selection_context(meeting))
 
 
 SELECTION_ACTIONS = {"select", "unselect", "up", "down", "postpone"}
@@ -181,19 +186,13 @@ SELECTION_ACTIONS = {"select", "unselect", "up", "down", "postpone"}
 
 @login_required
 @require_POST
-def meeting_case_action(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = rules.meeting_or_404(request.user, pk)
-    if not rules.can_select_cases(request.user, meeting.team):
+@vary_on_headers("HX-Request")
+def meeting_case_action(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_or_404(request.user, pk)
+    if not access.can_select_cases(request.user, meeting.team):
         raise PermissionDenied
     action = request.POST.get("action", "")
-    case_id = request.POST.get("case", "")
-    case = (
-        Case.objects.filter(
-            pk=case_id if case_id.isdigit() else 0, team=meeting.team, meeting=meeting
-        )
-        .select_related("meeting__team", "submitted_by")
-        .first()
-    )
+    case = selectors.case_for_meeting(meeting=meeting, case_id=request.POST.get("case", ""))
     error = None
     if action not in SELECTION_ACTIONS or case is None:
         error = _("Ukendt handling.")
@@ -202,32 +201,26 @@ def meeting_case_action(request: HttpRequest, pk: int) -> HttpResponse:
     if request.htmx:
         meeting.refresh_from_db()
         return render(
-            request,
-            "cases/selection.html#selection",
-            _selection_context(request, meeting, error=error),
+            request, "cases/selection.html#selection", _selection_context(meeting, error=error)
         )
     if error:
         messages.error(request, error)
     return redirect("cases:meeting_cases", pk=meeting.pk)
 
 
-def _select(request: HttpRequest, meeting: Meeting, case: Case, action: str) -> str | None:
-    user = request.user
+def _select(request: HtmxHttpRequest, meeting: Meeting, case: Case, action: str) -> str | None:
     try:
         if action == "select":
-            services.case_select(case=case, user=user)
+            services.case_select(case=case)
         elif action == "unselect":
-            services.case_unselect(case=case, user=user)
+            services.case_unselect(case=case)
         elif action in ("up", "down"):
-            services.case_move_on_agenda(case=case, user=user, up=action == "up")
+            services.case_move_on_agenda(case=case, up=action == "up")
         else:
-            later = Meeting.objects.filter(
-                team=meeting.team, status=MeetingStatus.PLANNED, starts_at__gt=meeting.starts_at
-            )
-            form = PostponeForm(request.POST, meetings=later)
+            form = PostponeForm(request.POST, meetings=selectors.later_meetings(meeting=meeting))
             if not form.is_valid():
                 return _("Vælg et senere, planlagt møde i samme team.")
-            services.case_postpone(case=case, user=user, to=form.cleaned_data["to"])
+            services.case_postpone(case=case, to=form.cleaned_data["to"])
     except services.CaseRefused as refused:
         return str(refused)
     return None
@@ -235,9 +228,9 @@ def _select(request: HttpRequest, meeting: Meeting, case: Case, action: str) -> 
 
 @login_required
 @require_GET
-def rotation(request: HttpRequest, slug: str) -> HttpResponse:
-    team = rules.visible_team_or_404(request.user, slug)
-    if not rules.can_select_cases(request.user, team):
+def rotation(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    team = visible_team_or_404(request.user, slug)
+    if not access.can_select_cases(request.user, team):
         raise PermissionDenied
     return render(
         request,
@@ -245,40 +238,27 @@ def rotation(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "team": team,
             "rows": selectors.rotation(team=team),
-            "next_meeting": Meeting.objects.filter(
-                team=team, status=MeetingStatus.PLANNED, starts_at__gte=timezone.now()
-            )
-            .order_by("starts_at")
-            .first(),
+            "next_meeting": selectors.next_planned_meeting(team=team),
         },
     )
 
 
 @login_required
 @require_POST
-def rotation_ask(request: HttpRequest, slug: str) -> HttpResponse:
-    team = rules.visible_team_or_404(request.user, slug)
-    if not rules.can_select_cases(request.user, team):
+def rotation_ask(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    team = visible_team_or_404(request.user, slug)
+    if not access.can_select_cases(request.user, team):
         raise PermissionDenied
-    person_id = request.POST.get("user", "")
-    person = User.objects.filter(
-        pk=person_id if person_id.isdigit() else 0, memberships__team=team
-    ).first()
-    meeting = (
-        Meeting.objects.filter(
-            team=team, status=MeetingStatus.PLANNED, starts_at__gte=timezone.now()
-        )
-        .order_by("starts_at")
-        .first()
-    )
-    if person is None or meeting is None:
-        messages.error(request, _("Der er ikke et planlagt møde eller en person at spørge."))
-    else:
-        transaction.on_commit(
-            lambda: ask_next_in_turn.enqueue(
-                meeting_id=meeting.pk, user_id=person.pk, asked_by_id=request.user.pk
+    person = selectors.team_member(team=team, user_id=request.POST.get("user", ""))
+    try:
+        if person is None:
+            raise services.CaseRefused(
+                _("Der er ikke et planlagt møde eller en person at spørge.")
             )
-        )
+        services.rotation_ask(team=team, person=person, asked_by=request.user)
+    except services.CaseRefused as refused:
+        messages.error(request, str(refused))
+    else:
         messages.success(
             request, _("%(name)s er spurgt om en sag til næste møde.") % {"name": person}
         )

@@ -57,7 +57,9 @@ INSTALLED_APPS = [
     "meetings",
     "cases",
     "learnings",
+    "rollups",
     "products",
+    "dashboard",
 ]
 
 MIDDLEWARE = [
@@ -99,7 +101,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "teams.context_processors.navigation",
+                "dashboard.navigation.navigation",
             ],
         },
     },
@@ -136,7 +138,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "teams:home"
+LOGIN_REDIRECT_URL = "dashboard:home"
 LOGOUT_REDIRECT_URL = "login"
 
 # Language: Danish for everyone unless the user has chosen English on their account.

@@ -1,22 +1,22 @@
 """Extension points: how a higher layer adds to what a lower one does without being imported.
 
 A lower app owns its hooks (in its `hooks.py`) and calls what is registered on them; a higher
-app registers its functions from its AppConfig.ready(). So `meetings` can open a meeting with
-a review of open follow-up actions without knowing that `rollups` exists, and a page of a lower
-app can show a panel that a higher one draws (a Slot, rendered by the `{% slot %}` tag).
+app registers its functions from its AppConfig.ready(). So `meetings` opens a meeting with a
+review of open follow-up actions without knowing that `rollups` exists.
+
+A page of a lower app that higher apps add to gathers their Contributions: each names the
+templates it adds to the page's regions and the context those templates need.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
-
-from django.http import HttpRequest
 
 
 class Hook[T]:
-    """An ordered list of what higher layers registered: functions, or panels to draw."""
+    """An ordered list of what higher layers registered: functions, or descriptions."""
 
     def __init__(self, name: str) -> None:
         self.name = name
@@ -35,26 +35,33 @@ class Hook[T]:
         return bool(self._entries)
 
     def __repr__(self) -> str:
-        return f"<Hook {self.name}: {len(self._entries)}>"
+        return f"<Hook {self.name}: {len(self._entries)} registered>"
 
 
 @dataclass(frozen=True)
-class Panel:
-    """Part of a lower app's page drawn by a higher app: its template and the context for it,
-    from the request and the page's object (None: the panel is not shown)."""
+class Contribution:
+    """What a higher app adds to a lower app's page: a template for each region it adds to,
+    and the context those templates read."""
 
-    template: str
-    context: Callable[[HttpRequest, Any], Mapping[str, Any] | None]
-
-
-class Slot(Hook[Panel]):
-    """A named place on a page where higher apps' panels appear, in the order registered."""
-
-    def __init__(self, name: str) -> None:
-        super().__init__(name)
-        if name in SLOTS:
-            raise ValueError(f"A slot named {name!r} exists already.")
-        SLOTS[name] = self
+    templates: Mapping[str, str]
+    context: Mapping[str, Any] = field(default_factory=dict)
 
 
-SLOTS: dict[str, Slot] = {}
+type Contributor[S] = Callable[[S], Contribution | None]
+
+
+def gather[S](
+    hook: Hook[Contributor[S]], subject: S
+) -> tuple[dict[str, list[str]], dict[str, Any]]:
+    """Ask every contributor about `subject` (None: it adds nothing now). Returns the templates
+    by region, in the order registered, and the context they need, merged."""
+    regions: dict[str, list[str]] = {}
+    context: dict[str, Any] = {}
+    for contribute in hook:
+        contribution = contribute(subject)
+        if contribution is None:
+            continue
+        context.update(contribution.context)
+        for region, template in contribution.templates.items():
+            regions.setdefault(region, []).append(template)
+    return regions, context

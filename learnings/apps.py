@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class LearningsConfig(AppConfig):
     name = "learnings"
     verbose_name = _("Læring")
+
+    def ready(self) -> None:
+        from learnings import panels
+        from meetings import hooks
+
+        hooks.runner_panels.register(panels.points_panel)
+        hooks.runner_panels.register(panels.entries_panel)
+        hooks.minutes_parts.register(panels.minutes_part)

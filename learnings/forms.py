@@ -117,3 +117,26 @@ class ThemeForm(CprGuardMixin, forms.Form):
         if not name:
             raise forms.ValidationError(_("Skriv et navn på temaet."))
         return name
+
+
+class LearningPointForm(CprGuardMixin, forms.Form):
+    text = forms.CharField(
+        label=_("Læringspunkt"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Et generelt læringspunkt fra sagen. Skriv pseudonymiseret."),
+    )
+
+
+class SummaryForm(CprGuardMixin, forms.Form):
+    text = forms.CharField(
+        label=_("Lederens opsamling"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    changes_practice = forms.TypedChoiceField(
+        label=_("Giver det anledning til ændret praksis?"),
+        choices=[("ja", _("Ja")), ("nej", _("Nej"))],
+        coerce=lambda value: value == "ja",
+        widget=forms.RadioSelect,
+    )

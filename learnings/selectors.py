@@ -7,7 +7,8 @@ from datetime import timedelta
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
+from django.http import Http404
 
 from core.dates import start_of_day
 from learnings.models import LearningPoint, Theme
@@ -56,3 +57,23 @@ def points_page(
     """One page (PAGE_SIZE points) of points_for_team; a bad page number gives the nearest."""
     paginator = Paginator(points_for_team(team=team, filters=filters), PAGE_SIZE)
     return paginator.get_page(page_number)
+
+
+def themes_of(*, point: LearningPoint) -> list[Theme]:
+    return list(point.themes.all())
+
+
+def themes_with_counts(*, team: Team) -> QuerySet[Theme]:
+    """The team's themes, each with `point_count`."""
+    return (
+        Theme.objects.filter(team=team)
+        .annotate(point_count=Count("learning_points"))
+        .order_by("name")
+    )
+
+
+def theme_or_404(*, team: Team, pk: int) -> Theme:
+    theme = Theme.objects.filter(pk=pk, team=team).first()
+    if theme is None:
+        raise Http404
+    return theme

@@ -35,7 +35,6 @@ def learning_point_add(
 def learning_point_update(
     *,
     point: LearningPoint,
-    user: User,
     text: str,
     themes: Iterable[Theme],
     new_theme: str = "",

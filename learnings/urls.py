@@ -1,7 +1,21 @@
-from learnings.overview_urls import overview_urlpatterns
-from learnings.point_urls import point_urlpatterns
-from learnings.rollup_urls import rollup_urlpatterns
+from django.urls import path
+
+from learnings import views
+from learnings.overview.urls import overview_urlpatterns
 
 app_name = "learnings"
 
-urlpatterns = [*point_urlpatterns, *rollup_urlpatterns, *overview_urlpatterns]
+urlpatterns = [
+    path("laering/", views.home, name="home"),
+    path("laering/<int:pk>/rediger/", views.point_edit, name="point_edit"),
+    path("teams/<slug:slug>/laering/", views.learning_list, name="learning_list"),
+    path("teams/<slug:slug>/laering/temaer/", views.themes, name="themes"),
+    path(
+        "teams/<slug:slug>/laering/temaer/<int:pk>/slet/",
+        views.theme_delete,
+        name="theme_delete",
+    ),
+    path("moeder/<int:pk>/laeringspunkt/", views.meeting_point_add, name="meeting_point_add"),
+    path("moeder/<int:pk>/opsamling/", views.meeting_summary_add, name="meeting_summary_add"),
+    *overview_urlpatterns,
+]

@@ -1,33 +1,41 @@
-"""The team's learning page: its learning points (filtered and searched), editing a point,
-and the team's themes."""
+"""The team's learning page: its learning points (filtered and searched), editing a point and
+the team's themes; and the learning points and summaries written during a meeting."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
 
-from learnings import selectors, services
-from learnings.forms import LearningPointEditForm, PointFilterForm, ThemeForm
-from learnings.models import LearningPoint, Theme
-from teams import rules
-from teams.models import Team
+from core.http import HtmxHttpRequest, is_partial, render_page_or_partial
+from learnings import access, selectors, services
+from learnings.forms import (
+    LearningPointEditForm,
+    LearningPointForm,
+    PointFilterForm,
+    SummaryForm,
+    ThemeForm,
+)
+from meetings.access import can_run_meeting, can_take_part, meeting_or_404
+from meetings.models import PhaseKind
+from meetings.runner import entry_response
+from meetings.selectors import current_step
+from teams.access import can_lead_team, visible_team_or_404
+from teams.selectors import first_team
 
 
 @login_required
 @require_GET
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: HtmxHttpRequest) -> HttpResponse:
     """The "Læring" menu item: the learning page of the user's first team (a department
     leader's first team in their organisations), or a page saying they are in no team."""
-    team = Team.objects.member_of(request.user).order_by("name", "pk").first()
-    team = team or Team.objects.visible_to(request.user).order_by("name", "pk").first()
+    team = first_team(user=request.user)
     if team is None:
         return render(request, "learnings/no_team.html")
     return redirect("learnings:learning_list", slug=team.slug)
@@ -35,65 +43,50 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def learning_list(request: HttpRequest, slug: str) -> HttpResponse:
-    team = rules.visible_team_or_404(request.user, slug)
-    if not rules.can_view_learning(request.user, team):
-        raise PermissionDenied
+def learning_list(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    team = visible_team_or_404(request.user, slug)
     form = PointFilterForm(request.GET or None, team=team)
     page = selectors.points_page(
         team=team, filters=form.filters(), page_number=request.GET.get("side")
     )
     now = timezone.now()
-    leading = rules.can_lead_team(request.user, team)
+    leading = can_lead_team(request.user, team)
     for point in page:
-        point.editable = rules.can_edit_learning_point(
+        point.editable = access.can_edit_learning_point(
             request.user, point, now=now, leading=leading
         )
     params = request.GET.copy()
     params.pop("side", None)
-    # A history restore asks for the whole page, though it comes from htmx.
-    partial = request.htmx and not request.htmx.history_restore_request
-    response = render(
+    return render_page_or_partial(
         request,
-        "learnings/list.html#results" if partial else "learnings/list.html",
+        "learnings/list.html",
+        "results",
         {
             "team": team,
             "form": form,
             "page": page,
             "query": params.urlencode(),
             "leading": leading,
-            "partial": partial,
+            "partial": is_partial(request),
         },
     )
-    patch_vary_headers(response, ["HX-Request"])
-    return response
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def point_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    point = (
-        LearningPoint.objects.select_related("team__organisation", "meeting", "agenda_item")
-        .filter(pk=pk)
-        .first()
-    )
-    if point is None or not rules.can_view_learning(request.user, point.team):
-        raise Http404
-    if not rules.can_edit_learning_point(request.user, point, now=timezone.now()):
+def point_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    point = access.point_or_404(request.user, pk)
+    if not access.can_edit_learning_point(request.user, point, now=timezone.now()):
         raise PermissionDenied
     form = LearningPointEditForm(
         request.POST or None,
         team=point.team,
-        initial={"text": point.text, "themes": list(point.themes.all())},
+        initial={"text": point.text, "themes": selectors.themes_of(point=point)},
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.learning_point_update(
-            point=point,
-            user=request.user,
-            text=data["text"],
-            themes=data["themes"],
-            new_theme=data["new_theme"],
+            point=point, text=data["text"], themes=data["themes"], new_theme=data["new_theme"]
         )
         messages.success(request, _("Læringspunktet er gemt."))
         return redirect("learnings:learning_list", slug=point.team.slug)
@@ -102,12 +95,10 @@ def point_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def themes(request: HttpRequest, slug: str) -> HttpResponse:
+def themes(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """The team's themes: everyone who sees the team reads them; leader and coordinator add."""
-    team = rules.visible_team_or_404(request.user, slug)
-    if not rules.can_view_learning(request.user, team):
-        raise PermissionDenied
-    leading = rules.can_lead_team(request.user, team)
+    team = visible_team_or_404(request.user, slug)
+    leading = access.can_manage_themes(request.user, team)
     if request.method == "POST" and not leading:
         raise PermissionDenied
     form = ThemeForm(request.POST or None) if leading else None
@@ -115,28 +106,90 @@ def themes(request: HttpRequest, slug: str) -> HttpResponse:
         theme = services.theme_create(team=team, name=form.cleaned_data["name"])
         messages.success(request, _("Temaet »%(name)s« er gemt.") % {"name": theme.name})
         return redirect("learnings:themes", slug=team.slug)
-    team_themes = (
-        Theme.objects.filter(team=team)
-        .annotate(point_count=Count("learning_points"))
-        .order_by("name")
-    )
     return render(
         request,
         "learnings/themes.html",
-        {"team": team, "themes": team_themes, "form": form, "leading": leading},
+        {
+            "team": team,
+            "themes": selectors.themes_with_counts(team=team),
+            "form": form,
+            "leading": leading,
+        },
     )
 
 
 @login_required
 @require_POST
-def theme_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    team = rules.visible_team_or_404(request.user, slug)
-    if not rules.can_lead_team(request.user, team):
+def theme_delete(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
+    team = visible_team_or_404(request.user, slug)
+    if not access.can_manage_themes(request.user, team):
         raise PermissionDenied
-    theme = Theme.objects.filter(pk=pk, team=team).first()
-    if theme is None:
-        raise Http404
+    theme = selectors.theme_or_404(team=team, pk=pk)
     name = theme.name
     services.theme_delete(theme=theme)
     messages.success(request, _("Temaet »%(name)s« er slettet.") % {"name": name})
     return redirect("learnings:themes", slug=team.slug)
+
+
+# Written during a meeting, in "Følg møde"
+
+
+def _record_point(
+    request: HtmxHttpRequest,
+    pk: int,
+    *,
+    phase: str,
+    leader_summary: bool,
+    wrong_phase: str,
+    saved: str,
+) -> HttpResponse:
+    """A learning point in the round, or the leader's summary in the summary phase."""
+    meeting = meeting_or_404(request.user, pk)
+    allowed = can_run_meeting if leader_summary else can_take_part
+    if not allowed(request.user, meeting):
+        raise PermissionDenied
+    step = current_step(meeting=meeting)
+    if step is None or step.kind != phase:
+        return entry_response(request, meeting, error=wrong_phase)
+    form = (SummaryForm if leader_summary else LearningPointForm)(request.POST)
+    if not form.is_valid():
+        form_name = "summary_form" if leader_summary else "learning_point_form"
+        return entry_response(request, meeting, **{form_name: form})
+    services.learning_point_add(
+        meeting=meeting,
+        agenda_item=step.agenda_item,
+        author=request.user,
+        text=form.cleaned_data["text"],
+        is_leader_summary=leader_summary,
+        changes_practice=form.cleaned_data["changes_practice"] if leader_summary else None,
+    )
+    meeting.refresh_from_db()
+    return entry_response(request, meeting, saved=saved)
+
+
+@login_required
+@require_POST
+@vary_on_headers("HX-Request")
+def meeting_point_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    return _record_point(
+        request,
+        pk,
+        phase=PhaseKind.ROUND,
+        leader_summary=False,
+        wrong_phase=_("Læringspunkter skrives i runden."),
+        saved=_("Læringspunktet er gemt."),
+    )
+
+
+@login_required
+@require_POST
+@vary_on_headers("HX-Request")
+def meeting_summary_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    return _record_point(
+        request,
+        pk,
+        phase=PhaseKind.SUMMARY,
+        leader_summary=True,
+        wrong_phase=_("Opsamlingen skrives i opsamlingsfasen."),
+        saved=_("Opsamlingen er gemt."),
+    )

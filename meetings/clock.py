@@ -92,6 +92,11 @@ def cue(remaining_seconds: float, budget_seconds: int) -> Cue:
     return Cue.NORMAL
 
 
+def warning_at(deadline: datetime, budget_seconds: int) -> datetime:
+    """The moment the warning cue begins: when a fifth of the budget is left."""
+    return deadline - timedelta(seconds=budget_seconds * WARNING_SHARE)
+
+
 def display_seconds(remaining_seconds: float) -> int:
     """Whole seconds as shown: counting down rounds up (the last second shows 0:01), so
     0:00 appears exactly when the time runs out and -0:01 one second later."""

@@ -58,15 +58,6 @@ class MeetingForm(CprGuardMixin, forms.Form):
         return [line.strip() for line in self.cleaned_data["agenda"].splitlines() if line.strip()]
 
 
-class LearningPointForm(CprGuardMixin, forms.Form):
-    text = forms.CharField(
-        label=_("Læringspunkt"),
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Et generelt læringspunkt fra sagen. Skriv pseudonymiseret."),
-    )
-
-
 class OwnerNotesForm(CprGuardMixin, forms.Form):
     notes = forms.CharField(
         label=_("Mine noter til sagen"),
@@ -74,35 +65,3 @@ class OwnerNotesForm(CprGuardMixin, forms.Form):
         max_length=10000,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
-
-
-class SummaryForm(CprGuardMixin, forms.Form):
-    text = forms.CharField(
-        label=_("Lederens opsamling"),
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    changes_practice = forms.TypedChoiceField(
-        label=_("Giver det anledning til ændret praksis?"),
-        choices=[("ja", _("Ja")), ("nej", _("Nej"))],
-        coerce=lambda value: value == "ja",
-        widget=forms.RadioSelect,
-    )
-
-
-class FollowUpForm(CprGuardMixin, forms.Form):
-    """ "Aftal opfølgning": who does what by when, agreed at the end of the meeting."""
-
-    title = forms.CharField(label=_("Opfølgning"), max_length=300)
-    owner = forms.ModelChoiceField(label=_("Ansvarlig"), queryset=User.objects.none())
-    due_date = forms.DateField(
-        label=_("Frist"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
-
-    def __init__(self, *args, team: Team, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = User.objects.filter(memberships__team=team).order_by(
-            "first_name"
-        )
-        if not self.is_bound:
-            self.initial.setdefault("due_date", timezone.localdate() + timedelta(days=14))

@@ -262,7 +262,8 @@ class Participation(models.Model):
 
 
 class AgendaItem(models.Model):
-    """A case or titled item on a meeting's agenda, in order."""
+    """A titled item on a meeting's agenda, in order; a case brought to the meeting links to
+    its item from the case's side (cases.Case.agenda_item)."""
 
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="agenda_items", verbose_name=_("møde")
@@ -278,14 +279,6 @@ class AgendaItem(models.Model):
         verbose_name=_("sagsejer"),
     )
     owner_notes = models.TextField(_("sagsejers noter"), blank=True)
-    case = models.OneToOneField(
-        "cases.Case",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="agenda_item",
-        verbose_name=_("sag"),
-    )
 
     class Meta:
         verbose_name = _("punkt på dagsordenen")
@@ -315,7 +308,6 @@ class Step(models.Model):
     rules = models.JSONField(default=list)
     extension_seconds = models.PositiveIntegerField(default=0)
     actual_seconds = models.FloatField(null=True, blank=True)
-    turn_position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["meeting", "position"]

@@ -1,22 +1,24 @@
+"""Reads for meetings: what a runner screen shows, the lists, who takes part, who spoke."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import QuerySet, Sum
 
-from learnings.models import ActionStatus, FollowUpAction, LearningPoint
 from meetings import clock, running_order
 from meetings.models import (
+    AgendaItem,
     Meeting,
     MeetingStatus,
     Participation,
-    PhaseKind,
     Step,
     Turn,
     TurnStatus,
 )
-from teams.models import Team, User
+from teams.access import AnyUser
+from teams.models import User, display_name
 
 
 @dataclass
@@ -33,8 +35,6 @@ class RunnerState:
     deadline: datetime | None = None
     turn_remaining: float | None = None
     turn_deadline: datetime | None = None
-    learning_points: list[LearningPoint] = field(default_factory=list)
-    review_actions: list[FollowUpAction] = field(default_factory=list)
 
     @property
     def clock_text(self) -> str:
@@ -45,6 +45,13 @@ class RunnerState:
         if not self.meeting.is_running:
             return clock.Cue.NORMAL.value
         return clock.cue(self.remaining, self.budget).value
+
+    @property
+    def warning_at(self) -> datetime | None:
+        """When the phase's "Snart slut" begins, for the screens' countdown."""
+        if self.deadline is None:
+            return None
+        return clock.warning_at(self.deadline, self.budget)
 
     @property
     def turn_clock_text(self) -> str:
@@ -66,11 +73,6 @@ class RunnerState:
     def actual_total(self) -> float:
         return sum(step.actual_seconds or 0 for step in self.steps)
 
-    @property
-    def current_points(self) -> list[LearningPoint]:
-        item_id = self.current.agenda_item_id if self.current else None
-        return [point for point in self.learning_points if point.agenda_item_id == item_id]
-
 
 def runner_state(*, meeting: Meeting) -> RunnerState:
     """Everything a runner view shows, in a fixed number of queries whatever the agenda."""
@@ -80,17 +82,12 @@ def runner_state(*, meeting: Meeting) -> RunnerState:
     if meeting.status != MeetingStatus.PLANNED and steps:
         current = steps[min(meeting.current_position, len(steps) - 1)]
     state = RunnerState(meeting=meeting, now=now, steps=steps, current=current)
-    state.learning_points = list(
-        LearningPoint.objects.filter(meeting=meeting).select_related("author").order_by("id")
-    )
     if current is None:
         first = steps[0] if steps else None
         state.budget = first.budget_seconds if first else 0
         state.remaining = float(state.budget)
         return state
     state.budget = current.budget_seconds
-    if current.kind == PhaseKind.REVIEW:
-        state.review_actions = review_actions(meeting=meeting)
     if meeting.span_started_at is not None:
         span = clock.Span(meeting.span_started_at, meeting.span_pause_offset, state.budget)
         state.remaining = clock.remaining(span, meeting.pauses, now)
@@ -114,18 +111,6 @@ def runner_state(*, meeting: Meeting) -> RunnerState:
     return state
 
 
-def review_actions(*, meeting: Meeting) -> list[FollowUpAction]:
-    """The open actions from earlier meetings, and those this meeting has marked done."""
-    started = meeting.started_at or meeting.starts_at
-    return list(
-        FollowUpAction.objects.filter(team_id=meeting.team_id, created_at__lt=meeting.starts_at)
-        .exclude(meeting=meeting)
-        .filter(Q(status=ActionStatus.OPEN) | Q(done_at__gte=started))
-        .select_related("owner")
-        .order_by("due_date", "id")
-    )
-
-
 def _turn_box(step: Step, turns: list[Turn]) -> int:
     if step.seconds_per_person:
         return step.seconds_per_person
@@ -143,12 +128,55 @@ def case_capacity(*, meeting: Meeting) -> int | None:
     )
 
 
-def meetings_for(*, user: User) -> QuerySet[Meeting]:
+LIST_SIZE = 50
+
+
+def meetings_for(*, user: AnyUser) -> QuerySet[Meeting]:
     return Meeting.objects.visible_to(user).select_related("team", "format", "facilitator")
 
 
-def next_meeting_for(*, user: User) -> Meeting | None:
-    return meetings_for(user=user).upcoming().order_by("starts_at").first()
+def upcoming_meetings(*, user: AnyUser, limit: int = LIST_SIZE) -> list[Meeting]:
+    """The user's teams' meetings from today on that have not finished, the soonest first."""
+    return list(meetings_for(user=user).upcoming().order_by("starts_at")[:limit])
+
+
+def past_meetings(*, user: AnyUser, limit: int = LIST_SIZE) -> list[Meeting]:
+    return list(meetings_for(user=user).past().order_by("-starts_at")[:limit])
+
+
+def visible_version(*, user_id: int | str, pk: int) -> int | None:
+    """The meeting's state version if the user may see it: the poll's one query."""
+    version: int | None = (
+        Meeting.objects.visible_to_user_id(user_id)
+        .filter(pk=pk)
+        .values_list("version", flat=True)
+        .first()
+    )
+    return version
+
+
+def agenda(*, meeting: Meeting) -> list[AgendaItem]:
+    return list(meeting.agenda_items.select_related("owner").order_by("position", "id"))
+
+
+def planned_agenda_titles(*, meeting: Meeting) -> list[str]:
+    """The agenda lines the planner wrote: items without a case owner, in order."""
+    return list(
+        meeting.agenda_items.filter(owner__isnull=True)
+        .order_by("position", "id")
+        .values_list("title", flat=True)
+    )
+
+
+def current_step(*, meeting: Meeting) -> Step | None:
+    """The step a running meeting is at, with its agenda item; None when it is not running."""
+    if not meeting.is_running:
+        return None
+    return (
+        meeting.steps.select_related("agenda_item")
+        .filter(position=meeting.current_position)
+        .first()
+    )
 
 
 def participants(*, meeting: Meeting) -> list[User]:
@@ -158,15 +186,42 @@ def participants(*, meeting: Meeting) -> list[User]:
     ]
 
 
-def speaking_time(*, meeting: Meeting) -> list[dict]:
-    """Per person, the seconds they spoke in the meeting's rounds."""
-    return list(
+def team_members(*, meeting: Meeting) -> QuerySet[User]:
+    """The meeting team's members, who can be handed the facilitation."""
+    return User.objects.filter(memberships__team=meeting.team_id).order_by("first_name")
+
+
+def team_member(*, meeting: Meeting, user_id: int | None) -> User | None:
+    """A member of the meeting's team by id, or None."""
+    if user_id is None:
+        return None
+    return team_members(meeting=meeting).filter(pk=user_id).first()
+
+
+@dataclass(frozen=True)
+class SpeakingTime:
+    name: str
+    seconds: float
+
+    @property
+    def minutes(self) -> float:
+        return round(self.seconds / 60, 1)
+
+
+def speaking_time(*, meeting: Meeting) -> list[SpeakingTime]:
+    """Per person, the seconds they spoke in the meeting's rounds, the most first."""
+    rows = (
         Turn.objects.filter(step__meeting=meeting)
-        .values("user__first_name", "user__last_name", "user__username")
+        .values("user_id", "user__first_name", "user__last_name", "user__username")
         .annotate(seconds=Sum("spoken_seconds"))
-        .order_by("-seconds")
+        .order_by("-seconds", "user__first_name", "user__last_name", "user__username")
     )
-
-
-def team_choices_for_planning(*, user: User) -> QuerySet[Team]:
-    return Team.objects.member_of(user).filter(memberships__role__in=["leader", "coordinator"])
+    return [
+        SpeakingTime(
+            name=display_name(
+                row["user__first_name"], row["user__last_name"], row["user__username"]
+            ),
+            seconds=row["seconds"] or 0.0,
+        )
+        for row in rows
+    ]

@@ -15,17 +15,14 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cases.models import Case, CaseStatus
 from core.refusals import Refused
-from learnings.models import FollowUpAction
-from meetings import clock, running_order
+from meetings import clock, hooks, running_order
 from meetings.models import (
     AgendaItem,
     Format,
     Meeting,
     MeetingStatus,
     Participation,
-    PhaseKind,
     Step,
     Turn,
     TurnStatus,
@@ -145,10 +142,7 @@ def meeting_rebuild_running_order(*, meeting: Meeting) -> None:
         participant_count=meeting.participants.count(),
     )
     review = running_order.review_step(
-        FollowUpAction.objects.open()
-        .filter(team=meeting.team, created_at__lt=meeting.starts_at)
-        .exclude(meeting=meeting)
-        .count(),
+        sum(count(meeting) for count in hooks.review_items),
         name=_("Opfølgning på åbne aftaler"),
         instruction=_(
             "Gå de åbne opfølgninger fra tidligere møder igennem: er de udført, "
@@ -187,13 +181,14 @@ def _locked(meeting_id: int, version: int) -> Meeting:
     return meeting
 
 
-def _require_running(meeting: Meeting) -> None:
+def require_running(meeting: Meeting) -> None:
     if meeting.status != MeetingStatus.RUNNING:
         raise ActionRefused(_("Mødet er ikke i gang."))
 
 
-def _step_at(meeting: Meeting, position: int) -> Step:
-    return meeting.steps.get(position=position)
+def current_step(meeting: Meeting) -> Step:
+    """The step the meeting is at (for a change under meeting_change's lock)."""
+    return meeting.steps.get(position=meeting.current_position)
 
 
 def _span(meeting: Meeting, step: Step) -> clock.Span:
@@ -256,7 +251,11 @@ def _enter(meeting: Meeting, step: Step, now: datetime) -> None:
             _start_turn(meeting, turn, now)
 
 
-def _apply(meeting_id: int, version: int, change: Callable[[Meeting, datetime], None]) -> Meeting:
+def meeting_change(
+    *, meeting_id: int, version: int, change: Callable[[Meeting, datetime], None]
+) -> Meeting:
+    """Apply `change` to the meeting as it stood at `version`, under its row lock, and raise
+    the version: the one way every control (here and in higher apps) changes a meeting."""
     with transaction.atomic():
         meeting = _locked(meeting_id, version)
         now = timezone.now()
@@ -266,7 +265,7 @@ def _apply(meeting_id: int, version: int, change: Callable[[Meeting, datetime], 
     return meeting
 
 
-def meeting_start(*, meeting_id: int, version: int, user: User) -> Meeting:
+def meeting_start(*, meeting_id: int, version: int) -> Meeting:
     def change(meeting: Meeting, now: datetime) -> None:
         if meeting.status != MeetingStatus.PLANNED:
             raise ActionRefused(_("Mødet er allerede startet."))
@@ -279,33 +278,33 @@ def meeting_start(*, meeting_id: int, version: int, user: User) -> Meeting:
         meeting.started_at = now
         _enter(meeting, first, now)
 
-    return _apply(meeting_id, version, change)
+    return meeting_change(meeting_id=meeting_id, version=version, change=change)
 
 
-def meeting_pause(*, meeting_id: int, version: int, user: User) -> Meeting:
+def meeting_pause(*, meeting_id: int, version: int) -> Meeting:
     def change(meeting: Meeting, now: datetime) -> None:
-        _require_running(meeting)
+        require_running(meeting)
         if meeting.is_paused:
             raise ActionRefused(_("Mødet er allerede sat på pause."))
         meeting.paused_at = now
 
-    return _apply(meeting_id, version, change)
+    return meeting_change(meeting_id=meeting_id, version=version, change=change)
 
 
-def meeting_resume(*, meeting_id: int, version: int, user: User) -> Meeting:
+def meeting_resume(*, meeting_id: int, version: int) -> Meeting:
     def change(meeting: Meeting, now: datetime) -> None:
-        _require_running(meeting)
+        require_running(meeting)
         if not meeting.is_paused:
             raise ActionRefused(_("Mødet er ikke sat på pause."))
         resumed = meeting.pauses.resume(now)
         meeting.paused_seconds, meeting.paused_at = resumed.paused_seconds, None
 
-    return _apply(meeting_id, version, change)
+    return meeting_change(meeting_id=meeting_id, version=version, change=change)
 
 
 def _move(meeting: Meeting, now: datetime, offset: int) -> None:
-    _require_running(meeting)
-    current = _step_at(meeting, meeting.current_position)
+    require_running(meeting)
+    current = current_step(meeting)
     target = meeting.steps.filter(position=meeting.current_position + offset).first()
     if target is None:
         raise ActionRefused(
@@ -315,46 +314,51 @@ def _move(meeting: Meeting, now: datetime, offset: int) -> None:
     _enter(meeting, target, now)
 
 
-def meeting_next_phase(*, meeting_id: int, version: int, user: User) -> Meeting:
-    return _apply(meeting_id, version, lambda meeting, now: _move(meeting, now, 1))
+def meeting_next_phase(*, meeting_id: int, version: int) -> Meeting:
+    return meeting_change(
+        meeting_id=meeting_id, version=version, change=lambda meeting, now: _move(meeting, now, 1)
+    )
 
 
-def meeting_previous_phase(*, meeting_id: int, version: int, user: User) -> Meeting:
-    return _apply(meeting_id, version, lambda meeting, now: _move(meeting, now, -1))
+def meeting_previous_phase(*, meeting_id: int, version: int) -> Meeting:
+    return meeting_change(
+        meeting_id=meeting_id, version=version, change=lambda meeting, now: _move(meeting, now, -1)
+    )
 
 
-def meeting_extend(*, meeting_id: int, version: int, user: User, seconds: int = 60) -> Meeting:
+def meeting_extend(*, meeting_id: int, version: int, seconds: int = 60) -> Meeting:
     def change(meeting: Meeting, now: datetime) -> None:
-        _require_running(meeting)
-        step = _step_at(meeting, meeting.current_position)
+        require_running(meeting)
+        step = current_step(meeting)
         step.extension_seconds += seconds
         step.save(update_fields=["extension_seconds"])
 
-    return _apply(meeting_id, version, change)
+    return meeting_change(meeting_id=meeting_id, version=version, change=change)
 
 
-def meeting_finish(*, meeting_id: int, version: int, user: User) -> Meeting:
+def meeting_finish(*, meeting_id: int, version: int) -> Meeting:
     def change(meeting: Meeting, now: datetime) -> None:
-        _require_running(meeting)
+        require_running(meeting)
         if meeting.is_paused:
             resumed = meeting.pauses.resume(now)
             meeting.paused_seconds, meeting.paused_at = resumed.paused_seconds, None
-        _leave(meeting, _step_at(meeting, meeting.current_position), now)
+        _leave(meeting, current_step(meeting), now)
         meeting.status = MeetingStatus.FINISHED
         meeting.ended_at = now
-        Case.objects.filter(agenda_item__meeting=meeting).update(status=CaseStatus.DISCUSSED)
+        for finished in hooks.meeting_finished:
+            finished(meeting)
 
-    return _apply(meeting_id, version, change)
+    return meeting_change(meeting_id=meeting_id, version=version, change=change)
 
 
-def meeting_toggle_sound(*, meeting_id: int, version: int, user: User) -> Meeting:
+def meeting_toggle_sound(*, meeting_id: int, version: int) -> Meeting:
     def change(meeting: Meeting, now: datetime) -> None:
         meeting.sound_enabled = not meeting.sound_enabled
 
-    return _apply(meeting_id, version, change)
+    return meeting_change(meeting_id=meeting_id, version=version, change=change)
 
 
-def meeting_hand_over(*, meeting_id: int, version: int, user: User, to: User) -> Meeting:
+def meeting_hand_over(*, meeting_id: int, version: int, to: User) -> Meeting:
     def change(meeting: Meeting, now: datetime) -> None:
         if meeting.status == MeetingStatus.FINISHED:
             raise ActionRefused(_("Mødet er afsluttet."))
@@ -362,21 +366,21 @@ def meeting_hand_over(*, meeting_id: int, version: int, user: User, to: User) ->
             raise ActionRefused(_("Ordstyringen kan kun gives til et medlem af teamet."))
         meeting.facilitator = to
 
-    return _apply(meeting_id, version, change)
+    return meeting_change(meeting_id=meeting_id, version=version, change=change)
 
 
 # Rounds
 
 
 def _current_round(meeting: Meeting) -> Step:
-    _require_running(meeting)
-    step = _step_at(meeting, meeting.current_position)
+    require_running(meeting)
+    step = current_step(meeting)
     if not step.is_round:
         raise ActionRefused(_("Den aktuelle fase er ikke en runde."))
     return step
 
 
-def round_next_speaker(*, meeting_id: int, version: int, user: User) -> Meeting:
+def round_next_speaker(*, meeting_id: int, version: int) -> Meeting:
     def change(meeting: Meeting, now: datetime) -> None:
         step = _current_round(meeting)
         current = _speaking(step)
@@ -392,10 +396,10 @@ def round_next_speaker(*, meeting_id: int, version: int, user: User) -> Meeting:
             return
         _start_turn(meeting, following, now)
 
-    return _apply(meeting_id, version, change)
+    return meeting_change(meeting_id=meeting_id, version=version, change=change)
 
 
-def round_previous_speaker(*, meeting_id: int, version: int, user: User) -> Meeting:
+def round_previous_speaker(*, meeting_id: int, version: int) -> Meeting:
     def change(meeting: Meeting, now: datetime) -> None:
         step = _current_round(meeting)
         current = _speaking(step)
@@ -413,10 +417,10 @@ def round_previous_speaker(*, meeting_id: int, version: int, user: User) -> Meet
             current.save(update_fields=["status", "spoken_seconds"])
         _start_turn(meeting, previous, now)
 
-    return _apply(meeting_id, version, change)
+    return meeting_change(meeting_id=meeting_id, version=version, change=change)
 
 
-def round_skip(*, meeting_id: int, version: int, user: User, turn_id: int) -> Meeting:
+def round_skip(*, meeting_id: int, version: int, turn_id: int) -> Meeting:
     """Skip someone absent, or bring them back into the round."""
 
     def change(meeting: Meeting, now: datetime) -> None:
@@ -433,10 +437,10 @@ def round_skip(*, meeting_id: int, version: int, user: User, turn_id: int) -> Me
             step.planned_seconds = step.seconds_per_person * max(active, 1)
             step.save(update_fields=["planned_seconds"])
 
-    return _apply(meeting_id, version, change)
+    return meeting_change(meeting_id=meeting_id, version=version, change=change)
 
 
-def round_move(*, meeting_id: int, version: int, user: User, turn_id: int, up: bool) -> Meeting:
+def round_move(*, meeting_id: int, version: int, turn_id: int, up: bool) -> Meeting:
     """Reorder the waiting participants of the current round."""
 
     def change(meeting: Meeting, now: datetime) -> None:
@@ -454,34 +458,7 @@ def round_move(*, meeting_id: int, version: int, user: User, turn_id: int, up: b
         turns[index].position, turns[other].position = turns[other].position, turns[index].position
         Turn.objects.bulk_update([turns[index], turns[other]], ["position"])
 
-    return _apply(meeting_id, version, change)
-
-
-# The review of open follow-up actions
-
-
-def review_action(
-    *, meeting_id: int, version: int, user: User, action_id: int, done: bool
-) -> Meeting:
-    """In the opening review: an open action is done, or moves on to the next meeting."""
-    from learnings.rollup_services import action_mark_done
-
-    def change(meeting: Meeting, now: datetime) -> None:
-        _require_running(meeting)
-        if _step_at(meeting, meeting.current_position).kind != PhaseKind.REVIEW:
-            raise ActionRefused(_("Opfølgninger gennemgås i mødets første punkt."))
-        action = (
-            FollowUpAction.objects.open().filter(pk=action_id, team_id=meeting.team_id).first()
-        )
-        if action is None:
-            raise ActionRefused(_("Opfølgningen er allerede behandlet."))
-        if done:
-            action_mark_done(action=action, user=user)
-        else:
-            action.last_reviewed_at = now
-            action.save(update_fields=["last_reviewed_at"])
-
-    return _apply(meeting_id, version, change)
+    return meeting_change(meeting_id=meeting_id, version=version, change=change)
 
 
 # Entries made during the meeting
@@ -493,10 +470,9 @@ def bump_version(*, meeting: Meeting) -> None:
 
 
 @transaction.atomic
-def owner_notes_save(*, meeting: Meeting, agenda_item: AgendaItem, user: User, text: str) -> None:
-    """The case owner's own notes while the team reflects on their case."""
-    if agenda_item.owner_id != user.pk:
-        raise ActionRefused(_("Kun sagsejeren kan skrive noter til sagen."))
+def owner_notes_save(*, meeting: Meeting, agenda_item: AgendaItem, text: str) -> None:
+    """The case owner's own notes while the team reflects on their case (who may write them
+    is access.can_write_owner_notes, asked by the view)."""
     agenda_item.owner_notes = text
     agenda_item.save(update_fields=["owner_notes"])
     bump_version(meeting=meeting)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from learnings.models import LearningPoint, RollupItem
+from learnings.models import LearningPoint
 from products import services
 from products.models import Product, ProductKind
+from rollups.models import RollupItem
 from teams.demo import DemoTeams
 
 GUIDELINE_TITLE = "Virksomhedspraktik efter LAB § 42"

@@ -11,11 +11,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from core.privacy import CprGuardMixin
-from learnings.models import LearningPoint, RollupItem
+from learnings.models import LearningPoint
 from meetings.models import Meeting
 from products import content as doc
 from products.models import Product, ProductKind
-from teams.models import Organisation, Role, Team, User
+from products.selectors import SOURCE_KINDS, draft_source_choices
+from rollups.models import RollupItem
+from teams.models import Organisation, Team, User
 
 MARKDOWN_HELP = _lazy(
     "Skriv **fed**, *kursiv*, punktlister med »- « og links som [tekst](https://...). "
@@ -49,11 +51,7 @@ class ProductCreateForm(CprGuardMixin, forms.Form):
     def __init__(self, *args, user: User, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
-        teams = list(
-            Team.objects.filter(
-                memberships__user=user, memberships__role__in=[Role.LEADER, Role.COORDINATOR]
-            ).select_related("organisation")
-        )
+        teams = list(Team.objects.led_by(user).select_related("organisation"))
         organisations = list(user.led_organisations.all())
         choices = [(f"team:{team.pk}", team.name) for team in teams]
         choices += [
@@ -209,55 +207,17 @@ class DraftForm(CprGuardMixin, forms.Form):
         self._limit_sources()
         if not self.is_bound:
             self.initial.update(self.initial_from(product))
+            self.initial.update(self.linked_sources)
 
     def _limit_sources(self) -> None:
-        product = self.product
-        teams = (
-            Team.objects.filter(pk=product.team_id)
-            if product.team_id
-            else Team.objects.filter(organisation=product.organisation_id)
-        )
-        linked_meetings = list(product.source_meetings.values_list("pk", flat=True))
-        recent_meetings = list(
-            Meeting.objects.filter(team__in=teams)
-            .order_by("-starts_at")
-            .values_list("pk", flat=True)[:20]
-        )
-        self.fields["source_meetings"].queryset = (
-            Meeting.objects.filter(pk__in=[*linked_meetings, *recent_meetings])
-            .select_related("team")
-            .order_by("-starts_at")
-        )
-        linked_points = list(product.source_learning_points.values_list("pk", flat=True))
-        recent_points = list(
-            LearningPoint.objects.filter(team__in=teams)
-            .order_by("-created_at")
-            .values_list("pk", flat=True)[:30]
-        )
-        self.fields["source_learning_points"].queryset = (
-            LearningPoint.objects.filter(pk__in=[*linked_points, *recent_points])
-            .select_related("team")
-            .order_by("-created_at")
-        )
-        linked_items = list(product.source_rollup_items.values_list("pk", flat=True))
-        recent_items = list(
-            RollupItem.objects.filter(rollup__team__in=teams)
-            .order_by("-rollup__period_end", "position")
-            .values_list("pk", flat=True)[:30]
-        )
-        self.fields["source_rollup_items"].queryset = (
-            RollupItem.objects.filter(pk__in=[*linked_items, *recent_items])
-            .select_related("rollup__team")
-            .order_by("-rollup__period_end", "position")
-        )
-        # Nothing to choose from: leave the field out (None keeps the links as they are).
-        for name, found in [
-            ("source_meetings", linked_meetings or recent_meetings),
-            ("source_learning_points", linked_points or recent_points),
-            ("source_rollup_items", linked_items or recent_items),
-        ]:
-            if not found:
+        offered = draft_source_choices(product=self.product)
+        for name in SOURCE_KINDS:
+            if name in offered:
+                self.fields[name].queryset = offered[name].choices
+            else:
+                # Nothing to choose from: leave the field out (None keeps the links as they are).
                 del self.fields[name]
+        self.linked_sources = {name: choices.linked for name, choices in offered.items()}
 
     @staticmethod
     def initial_from(product: Product) -> dict:
@@ -272,11 +232,6 @@ class DraftForm(CprGuardMixin, forms.Form):
             "tools": doc.tools_text(draft.get("tools", [])),
             "references": doc.references_text(draft.get("references", [])),
             "fields_text": doc.fields_text(draft.get("fields", [])),
-            "source_meetings": list(product.source_meetings.values_list("pk", flat=True)),
-            "source_learning_points": list(
-                product.source_learning_points.values_list("pk", flat=True)
-            ),
-            "source_rollup_items": list(product.source_rollup_items.values_list("pk", flat=True)),
         }
 
     def clean_themes(self) -> list[str]:

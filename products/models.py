@@ -107,6 +107,8 @@ class Product(models.Model):
         verbose_name=_("ansvarlig"),
     )
     themes = models.JSONField(_("temaer"), default=list, blank=True)
+    # The themes as "|a|b|", so that a theme filter is one `contains` lookup; set with them
+    # (in products.services).
     theme_index = models.CharField(max_length=500, blank=True, editable=False)
     # The draft: edited in place, guarded by its revision (optimistic locking).
     draft = models.JSONField(_("kladde"), default=dict, blank=True)
@@ -141,7 +143,7 @@ class Product(models.Model):
         verbose_name=_("læringspunkter"),
     )
     source_rollup_items = models.ManyToManyField(
-        "learnings.RollupItem",
+        "rollups.RollupItem",
         blank=True,
         related_name="products",
         verbose_name=_("beslutninger fra opsamlinger"),
@@ -165,12 +167,6 @@ class Product(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-    def save(self, *args, **kwargs) -> None:
-        self.theme_index = theme_index(self.themes)
-        if kwargs.get("update_fields") is not None and "themes" in kwargs["update_fields"]:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "theme_index"}
-        super().save(*args, **kwargs)
 
     @property
     def place_name(self) -> str:

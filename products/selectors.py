@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from dataclasses import dataclass
+from typing import Any
 
-from learnings.models import LearningPoint, RollupItem
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
+from django.http import Http404
+
+from learnings.models import LearningPoint
 from meetings.models import Meeting
-from products.models import Product, theme_index
+from products.models import Product, ProductVersion, theme_index
+from rollups.models import RollupItem
+from teams.access import AnyUser
 from teams.models import Membership, Organisation, Role, Team, User
 
 
@@ -99,3 +105,106 @@ def products_from_rollup(*, rollup, user: User) -> list[Product]:
         .distinct()
         .order_by("title", "id")
     )
+
+
+def versions_of(*, product: Product) -> list[ProductVersion]:
+    """The published versions, the newest first."""
+    return list(product.versions.select_related("published_by").order_by("-number"))
+
+
+def version_or_404(*, product: Product, number: int) -> ProductVersion:
+    version = product.versions.select_related("published_by").filter(number=number).first()
+    if version is None:
+        raise Http404
+    return version
+
+
+@dataclass(frozen=True)
+class SourceKind:
+    """One kind of source a draft can link to: its model, the product's relation to it, how it
+    belongs to a team, its order and how many recent ones to offer."""
+
+    model: type[Model]
+    relation: str
+    team_path: str
+    order: tuple[str, ...]
+    recent: int
+    related: tuple[str, ...]
+
+
+SOURCE_KINDS = {
+    "source_meetings": SourceKind(
+        Meeting, "source_meetings", "team__in", ("-starts_at",), 20, ("team",)
+    ),
+    "source_learning_points": SourceKind(
+        LearningPoint, "source_learning_points", "team__in", ("-created_at",), 30, ("team",)
+    ),
+    "source_rollup_items": SourceKind(
+        RollupItem,
+        "source_rollup_items",
+        "rollup__team__in",
+        ("-rollup__period_end", "position"),
+        30,
+        ("rollup__team",),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class SourceChoices:
+    choices: QuerySet[Any]  # what the field offers: the linked ones and the recent ones
+    linked: list[int]  # the ones the draft links to now
+
+
+def draft_source_choices(*, product: Product) -> dict[str, SourceChoices]:
+    """For each kind of source, what the draft's form offers: one query per kind to find them
+    (the choices are then read when the form is shown); a kind with nothing to offer is
+    left out."""
+    teams = (
+        Team.objects.filter(pk=product.team_id)
+        if product.team_id
+        else Team.objects.filter(organisation=product.organisation_id)
+    )
+    offered: dict[str, SourceChoices] = {}
+    for name, kind in SOURCE_KINDS.items():
+        linked = getattr(product, kind.relation).values("pk")
+        recent = kind.model._default_manager.filter(**{kind.team_path: teams}).order_by(
+            *kind.order
+        )
+        rows = list(
+            kind.model._default_manager.filter(
+                Q(pk__in=linked) | Q(pk__in=recent.values("pk")[: kind.recent])
+            )
+            .annotate(is_linked=Exists(linked.filter(pk=OuterRef("pk"))))
+            .values_list("pk", "is_linked")
+        )
+        if rows:
+            offered[name] = SourceChoices(
+                choices=kind.model._default_manager.filter(pk__in=[pk for pk, _linked in rows])
+                .select_related(*kind.related)
+                .order_by(*kind.order),
+                linked=[pk for pk, is_linked in rows if is_linked],
+            )
+    return offered
+
+
+def sources_from_query(
+    *, user: AnyUser, meetings: list[int], learning_points: list[int], rollup_items: list[int]
+) -> dict[str, list[Any]]:
+    """The sources a new product was started from ("?moede=3"), as far as the user sees them."""
+    teams = Team.objects.visible_to(user)
+    return {
+        "meetings": list(
+            Meeting.objects.visible_to(user).filter(pk__in=meetings).select_related("team")
+        ),
+        "learning_points": list(
+            LearningPoint.objects.filter(pk__in=learning_points, team__in=teams).select_related(
+                "team"
+            )
+        ),
+        "rollup_items": list(
+            RollupItem.objects.filter(pk__in=rollup_items, rollup__team__in=teams).select_related(
+                "rollup__team"
+            )
+        ),
+    }

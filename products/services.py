@@ -20,9 +20,10 @@ from django.utils.translation import gettext as _
 
 from core.refusals import Refused
 from products import content as content_module
-from products.models import Product, ProductKind, ProductVersion
+from products.models import Product, ProductKind, ProductVersion, theme_index
 from products.rendering import document_text
-from teams.models import Organisation, Team, User
+from rollups.models import RollupItem
+from teams.models import Organisation, Role, Team, User
 
 
 class ProductRefused(Refused):
@@ -47,6 +48,12 @@ def clean_themes(themes: Iterable[str]) -> list[str]:
             seen.add(theme.casefold())
             cleaned.append(theme)
     return cleaned
+
+
+def _set_themes(product: Product, themes: Iterable[str]) -> None:
+    """The product's themes, cleaned, and the index the list filters by."""
+    product.themes = clean_themes(themes)
+    product.theme_index = theme_index(product.themes)
 
 
 def _search_text(product: Product, version: ProductVersion | None) -> str:
@@ -89,12 +96,12 @@ def product_create(
         kind=ProductKind(kind),
         title=title.strip(),
         responsible=responsible,
-        themes=clean_themes(themes),
         draft=content_module.normalise(kind, content or {}),
         draft_updated_at=timezone.now(),
         draft_updated_by=created_by,
         created_by=created_by,
     )
+    _set_themes(product, themes)
     product.search_text = _search_text(product, None)
     product.save()
     _set_sources(product, source_meetings, source_learning_points, source_rollup_items)
@@ -132,7 +139,7 @@ def product_save_draft(
         )
     locked.title = title.strip()
     if themes is not None:
-        locked.themes = clean_themes(themes)
+        _set_themes(locked, themes)
     locked.draft = content_module.normalise(locked.kind, content)
     locked.draft_revision += 1
     locked.draft_updated_at = timezone.now()
@@ -192,11 +199,9 @@ def product_publish(
 
 
 @transaction.atomic
-def product_draft_from_rollup_item(*, item, user: User) -> Product:
+def product_draft_from_rollup_item(*, item: RollupItem, user: User) -> Product:
     """A rollup decision to change practice starts the draft of a guideline, traced back to the
     decision, its learning points and the meetings they came from."""
-    from teams.models import Role
-
     team = item.rollup.team
     coordinator = (
         User.objects.filter(memberships__team=team, memberships__role=Role.COORDINATOR)

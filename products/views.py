@@ -12,9 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.pdf import pdf_response
-from learnings.models import LearningPoint, RollupItem
-from meetings.models import Meeting
-from products import selectors, services
+from products import access, selectors, services
 from products.diff import diff_documents
 from products.export import pdf_filename, render_version_pdf
 from products.forms import (
@@ -26,10 +24,8 @@ from products.forms import (
     SectionFormSet,
     section_initial,
 )
-from products.models import Product, ProductKind, ProductVersion
+from products.models import Product, ProductKind
 from products.rendering import render_document
-from teams import rules
-from teams.models import Team
 
 HAS_SECTIONS = {ProductKind.GUIDELINE, ProductKind.WORK_PROCEDURE}
 
@@ -55,7 +51,7 @@ def product_list(request: HttpRequest) -> HttpResponse:
             "form": form,
             "products": products,
             "filtered": any(filters.values()),
-            "can_create": rules.can_create_product(request.user),
+            "can_create": access.can_create_product(request.user),
         },
     )
 
@@ -67,31 +63,19 @@ def _ids(request: HttpRequest, name: str) -> list[int]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def product_create(request: HttpRequest) -> HttpResponse:
-    if not rules.can_create_product(request.user):
+    if not access.can_create_product(request.user):
         raise PermissionDenied
     form = ProductCreateForm(request.POST or None, user=request.user)
     # Started from a meeting, learning point or rollup decision ("?moede=3"): link them.
-    teams = Team.objects.visible_to(request.user)
-    sources = {
-        "meetings": list(
-            Meeting.objects.visible_to(request.user)
-            .filter(pk__in=_ids(request, "moede"))
-            .select_related("team")
-        ),
-        "learning_points": list(
-            LearningPoint.objects.filter(
-                pk__in=_ids(request, "laeringspunkt"), team__in=teams
-            ).select_related("team")
-        ),
-        "rollup_items": list(
-            RollupItem.objects.filter(
-                pk__in=_ids(request, "opsamlingspunkt"), rollup__team__in=teams
-            ).select_related("rollup__team")
-        ),
-    }
+    sources = selectors.sources_from_query(
+        user=request.user,
+        meetings=_ids(request, "moede"),
+        learning_points=_ids(request, "laeringspunkt"),
+        rollup_items=_ids(request, "opsamlingspunkt"),
+    )
     if request.method == "POST" and form.is_valid():
         organisation, team = form.organisation_and_team
-        if not rules.can_create_product_for(request.user, organisation=organisation, team=team):
+        if not access.can_create_product_for(request.user, organisation=organisation, team=team):
             raise PermissionDenied
         product = services.product_create(
             organisation=organisation,
@@ -122,16 +106,12 @@ def product_create(request: HttpRequest) -> HttpResponse:
     return render(request, "products/create.html", {"form": form, "sources": sources})
 
 
-def _versions(product: Product) -> list[ProductVersion]:
-    return list(product.versions.select_related("published_by").order_by("-number"))
-
-
 @login_required
 @require_GET
 def product_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    product = rules.product_or_404(request.user, pk)
-    can_edit = rules.can_edit_product(request.user, product)
-    versions = _versions(product)
+    product = access.product_or_404(request.user, pk)
+    can_edit = access.can_edit_product(request.user, product)
+    versions = selectors.versions_of(product=product)
     latest = versions[0] if versions else None
     return render(
         request,
@@ -147,17 +127,10 @@ def product_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _editor_or_404(request: HttpRequest, pk: int) -> Product:
-    """The draft is only seen by its editors: to everyone else it does not exist."""
-    product = rules.product_or_404(request.user, pk)
-    if not rules.can_edit_product(request.user, product):
-        raise Http404
-    return product
-
-
 def _editor_or_403(request: HttpRequest, pk: int) -> Product:
-    product = rules.product_or_404(request.user, pk)
-    if not rules.can_edit_product(request.user, product):
+    """A product the user may read but not edit answers 403 to its editing."""
+    product = access.product_or_404(request.user, pk)
+    if not access.can_edit_product(request.user, product):
         raise PermissionDenied
     return product
 
@@ -175,7 +148,7 @@ def _draft_context(product: Product, **extra) -> dict:
 @login_required
 @require_GET
 def draft_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    product = _editor_or_404(request, pk)
+    product = access.product_editor_or_404(request.user, pk)
     return render(request, "products/draft.html", _draft_context(product))
 
 
@@ -257,18 +230,11 @@ def draft_publish(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("products:version", pk=product.pk, number=version.number)
 
 
-def _version_or_404(product: Product, number: int) -> ProductVersion:
-    version = product.versions.select_related("published_by").filter(number=number).first()
-    if version is None:
-        raise Http404
-    return version
-
-
 @login_required
 @require_GET
 def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
-    product = rules.product_or_404(request.user, pk)
-    version = _version_or_404(product, number)
+    product = access.product_or_404(request.user, pk)
+    version = selectors.version_or_404(product=product, number=number)
     return render(
         request,
         "products/version.html",
@@ -277,7 +243,7 @@ def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
             "version": version,
             "document": render_document(product.kind, version.content),
             "is_latest": product.latest_version_id == version.pk,
-            "can_edit": rules.can_edit_product(request.user, product),
+            "can_edit": access.can_edit_product(request.user, product),
         },
     )
 
@@ -285,8 +251,8 @@ def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 @login_required
 @require_GET
 def version_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponse:
-    product = rules.product_or_404(request.user, pk)
-    version = _version_or_404(product, number)
+    product = access.product_or_404(request.user, pk)
+    version = selectors.version_or_404(product=product, number=number)
     return pdf_response(
         render_version_pdf(product=product, version=version), filename=pdf_filename(version)
     )
@@ -295,9 +261,9 @@ def version_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 @login_required
 @require_GET
 def version_diff(request: HttpRequest, pk: int) -> HttpResponse:
-    product = rules.product_or_404(request.user, pk)
-    can_edit = rules.can_edit_product(request.user, product)
-    versions = {version.number: version for version in _versions(product)}
+    product = access.product_or_404(request.user, pk)
+    can_edit = access.can_edit_product(request.user, product)
+    versions = {version.number: version for version in selectors.versions_of(product=product)}
     numbers = sorted(versions)
     if not numbers:
         raise Http404

@@ -3,10 +3,15 @@ from __future__ import annotations
 from datetime import time
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, AnonymousUser
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+
+def display_name(first_name: str, last_name: str, username: str) -> str:
+    """How a person is named on every page: their full name, else their username."""
+    return f"{first_name} {last_name}".strip() or username
 
 
 class User(AbstractUser):
@@ -26,7 +31,7 @@ class User(AbstractUser):
         ordering = ["first_name", "last_name", "username"]
 
     def __str__(self) -> str:
-        return self.get_full_name() or self.username
+        return display_name(self.first_name, self.last_name, self.username)
 
     @property
     def display_name(self) -> str:
@@ -55,7 +60,7 @@ class Organisation(models.Model):
 
 
 class TeamQuerySet(models.QuerySet["Team"]):
-    def visible_to(self, user) -> TeamQuerySet:
+    def visible_to(self, user: User | AnonymousUser) -> TeamQuerySet:
         """Teams the user belongs to, plus every team of organisations the user leads."""
         if not user.is_authenticated:
             return self.none()
@@ -63,10 +68,18 @@ class TeamQuerySet(models.QuerySet["Team"]):
             Q(memberships__user=user) | Q(organisation__department_leaders=user)
         ).distinct()
 
-    def member_of(self, user) -> TeamQuerySet:
+    def member_of(self, user: User | AnonymousUser) -> TeamQuerySet:
         if not user.is_authenticated:
             return self.none()
         return self.filter(memberships__user=user)
+
+    def led_by(self, user: User | AnonymousUser) -> TeamQuerySet:
+        """The teams the user leads or coordinates, by name."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            memberships__user=user, memberships__role__in=[Role.LEADER, Role.COORDINATOR]
+        ).order_by("name", "pk")
 
 
 class Team(models.Model):

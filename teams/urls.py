@@ -6,7 +6,6 @@ from teams import views
 app_name = "teams"
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("teams/<slug:slug>/", views.team_detail, name="team_detail"),
     path("konto/", views.account, name="account"),
 ]

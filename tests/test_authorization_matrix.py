@@ -131,8 +131,9 @@ def _syd_theme(world: World) -> dict:
 
 def _syd_rollup(world: World):
     """A Team Syd rollup of one learning point, started by its leader."""
-    from learnings.models import LearningPoint, Rollup
-    from learnings.rollup_services import rollup_start
+    from learnings.models import LearningPoint
+    from rollups.models import Rollup
+    from rollups.services import rollup_start
 
     existing = Rollup.objects.filter(team=world.syd).first()
     if existing:
@@ -170,7 +171,7 @@ def _syd_action(world: World):
     """An open Team Syd follow-up action owned by the caseworker."""
     from datetime import date
 
-    from learnings.models import FollowUpAction
+    from rollups.models import FollowUpAction
 
     action, _created = FollowUpAction.objects.get_or_create(
         team=world.syd,
@@ -269,7 +270,7 @@ CASE_MEMBERS_ONLY = {"department_leader": 404, **OTHER_TEAM_404}
 
 MATRIX: list[tuple[str, Route, dict[str, int]]] = [
     ("login page", Route("login"), expect(302, anonymous=200)),
-    ("start page", Route("teams:home"), expect(200)),
+    ("start page", Route("dashboard:home"), expect(200)),
     ("account page", Route("teams:account"), expect(200)),
     (
         "choose language",
@@ -318,7 +319,7 @@ MATRIX: list[tuple[str, Route, dict[str, int]]] = [
     ),
     (
         "add a learning point",
-        Route("meetings:learning_point_add", kwargs=_meeting_pk, method="post"),
+        Route("learnings:meeting_point_add", kwargs=_meeting_pk, method="post"),
         expect(302, department_leader=403, **OTHER_TEAM_404),
     ),
     (
@@ -328,12 +329,12 @@ MATRIX: list[tuple[str, Route, dict[str, int]]] = [
     ),
     (
         "leader's summary",
-        Route("meetings:summary_add", kwargs=_meeting_pk, method="post"),
+        Route("learnings:meeting_summary_add", kwargs=_meeting_pk, method="post"),
         expect(302, **LEADING_ONLY),
     ),
     (
         "agree on a follow-up in the runner",
-        Route("meetings:follow_up_add", kwargs=_meeting_pk, method="post"),
+        Route("rollups:follow_up_add", kwargs=_meeting_pk, method="post"),
         expect(302, **LEADING_ONLY),
     ),
     # Meeting formats (Team Syd's own format).
@@ -432,16 +433,16 @@ MATRIX: list[tuple[str, Route, dict[str, int]]] = [
         expect(200, **OTHER_TEAM_404),
     ),
     # Rollups (Team Syd's, shared read-only with Team Nord's leader) and follow-up actions.
-    ("rollup list", Route("learnings:rollup_list"), expect(200)),
+    ("rollup list", Route("rollups:rollup_list"), expect(200)),
     (
         "rollup start form",
-        Route("learnings:rollup_start", kwargs=lambda world: {"slug": world.syd.slug}),
+        Route("rollups:rollup_start", kwargs=lambda world: {"slug": world.syd.slug}),
         expect(200, **LEADING_ONLY),
     ),
     (
         "start a rollup",
         Route(
-            "learnings:rollup_start",
+            "rollups:rollup_start",
             kwargs=lambda world: {"slug": world.syd.slug},
             method="post",
             data=_rollup_period,
@@ -450,13 +451,13 @@ MATRIX: list[tuple[str, Route, dict[str, int]]] = [
     ),
     (
         "rollup page",
-        Route("learnings:rollup_detail", kwargs=_rollup_pk),
+        Route("rollups:rollup_detail", kwargs=_rollup_pk),
         expect(200, other_caseworker=404, outsider=404),
     ),
     (
         "decide on a rollup item",
         Route(
-            "learnings:rollup_decide",
+            "rollups:rollup_decide",
             kwargs=_rollup_item_pk,
             method="post",
             data=_rollup_decision,
@@ -465,13 +466,13 @@ MATRIX: list[tuple[str, Route, dict[str, int]]] = [
     ),
     (
         "finish a rollup",
-        Route("learnings:rollup_finish", kwargs=_rollup_pk, method="post"),
+        Route("rollups:rollup_finish", kwargs=_rollup_pk, method="post"),
         expect(302, **(LEADING_ONLY | {"other_leader": 403})),
     ),
     (
         "comment on a rollup",
         Route(
-            "learnings:rollup_comment",
+            "rollups:rollup_comment",
             kwargs=_rollup_pk,
             method="post",
             data=lambda world: {"text": "Matrixkommentar"},
@@ -480,23 +481,23 @@ MATRIX: list[tuple[str, Route, dict[str, int]]] = [
     ),
     (
         "rollup PDF",
-        Route("learnings:rollup_pdf", kwargs=_rollup_pk),
+        Route("rollups:rollup_pdf", kwargs=_rollup_pk),
         expect(200, other_caseworker=404, outsider=404),
     ),
-    ("follow-up actions", Route("learnings:action_list"), expect(200)),
+    ("follow-up actions", Route("rollups:action_list"), expect(200)),
     (
         "create a follow-up action",
-        Route("learnings:action_create", method="post", data=_action_form),
+        Route("rollups:action_create", method="post", data=_action_form),
         expect(302, **LEADING_ONLY),
     ),
     (
         "mark a follow-up action done (the caseworker's)",
-        Route("learnings:action_done", kwargs=_action_pk, method="post"),
+        Route("rollups:action_done", kwargs=_action_pk, method="post"),
         expect(302, guest=403, department_leader=403, **OTHER_TEAM_404),
     ),
     (
         "reopen a follow-up action (the caseworker's)",
-        Route("learnings:action_reopen", kwargs=_action_pk, method="post"),
+        Route("rollups:action_reopen", kwargs=_action_pk, method="post"),
         expect(302, guest=403, department_leader=403, **OTHER_TEAM_404),
     ),
     ("learning menu item", Route("learnings:home"), expect(302, outsider=200)),

@@ -1,13 +1,12 @@
 // The meeting runner: ticks the clocks between polls, announces changes, shortcuts and sound.
-// The server owns the time: each state carries the deadline and the server's "now", and the
-// seconds shown are computed from those, never counted in the browser.
+// The server owns the time: each state carries the deadline, the moment the warning begins and
+// the server's "now"; the seconds shown are computed from those, never counted in the browser.
 (function () {
   "use strict";
 
   let offsetMs = 0;
   let lastAnnouncement = "";
   let endedFor = null;
-  const WARNING_SHARE = 0.2;
 
   function stateElement() {
     return document.getElementById("runner-state");
@@ -56,10 +55,10 @@
       const text = format(remaining);
       if (clock.textContent !== text) clock.textContent = text;
       if (clock.getAttribute("role") !== "timer") return;
-      const budget = Number(clock.dataset.budget || 0);
+      // The server says when the warning begins; the script only counts down to it.
       let cue = "normal";
       if (remaining <= 0) cue = "overrun";
-      else if (budget > 0 && remaining <= budget * WARNING_SHARE) cue = "warning";
+      else if (clock.dataset.warningAt && now >= Date.parse(clock.dataset.warningAt)) cue = "warning";
       state.classList.remove("cue-normal", "cue-warning", "cue-overrun");
       state.classList.add("cue-" + cue);
       if (remaining <= 0 && endedFor !== clock.dataset.deadline) {

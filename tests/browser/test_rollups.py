@@ -4,7 +4,8 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 
-from learnings.models import FollowUpAction, LearningPoint, Rollup, Theme
+from learnings.models import LearningPoint, Theme
+from rollups.models import FollowUpAction, Rollup
 from teams.models import Team, User
 from tests.browser.conftest import log_in, serious_violations
 

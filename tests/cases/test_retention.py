@@ -65,7 +65,8 @@ def discussed(world: World) -> Case:
     meeting = finished_meeting(world)
     case = make_case(world, meeting=meeting, status=CaseStatus.DISCUSSED)
     item = meeting.agenda_items.get()
-    item.case = case
+    case.agenda_item = item
+    case.save(update_fields=["agenda_item"])
     item.owner = world.users["caseworker"]
     item.owner_notes = NOTES
     item.save()

@@ -2,7 +2,13 @@
 
 import pytest
 
-from learnings.chart import axis_ticks, bar_chart, horizontal_bar_chart, nice_step, wrap_label
+from learnings.overview.chart import (
+    axis_ticks,
+    bar_chart,
+    horizontal_bar_chart,
+    nice_step,
+    wrap_label,
+)
 
 
 @pytest.mark.parametrize(

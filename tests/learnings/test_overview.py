@@ -8,14 +8,10 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from learnings.models import (
-    ActionStatus,
-    Decision,
-    FollowUpAction,
-    LearningPoint,
-    Theme,
-)
-from learnings.overview import OPEN_ACTIONS_SHOWN, learning_overview, month_starts
+from learnings.models import Decision, LearningPoint, Theme
+from learnings.overview.selectors import learning_overview, month_starts
+from rollups.actions.selectors import OPEN_ACTIONS_SHOWN, open_actions_of
+from rollups.models import ActionStatus, FollowUpAction
 from tests.conftest import World
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
@@ -89,7 +85,7 @@ def test_monthly_buckets_are_zero_filled_and_counted_in_copenhagen_time(world: W
 
 
 def test_month_labels_are_danish_abbreviations():
-    from learnings.overview import MonthCount
+    from learnings.overview.selectors import MonthCount
 
     with translation.override("da"):
         assert MonthCount(month=date(2026, 1, 1), count=0).label == "jan. 2026"
@@ -102,8 +98,9 @@ def test_an_empty_team_has_twelve_empty_months_and_no_share(world: World):
     assert overview.themes == []
     assert overview.total == overview.decided == overview.changed == overview.unthemed == 0
     assert overview.changed_share is None
-    assert overview.open_action_count == 0
-    assert overview.open_actions == []
+    actions = open_actions_of(team=world.syd, today=TODAY)
+    assert actions.count == 0
+    assert actions.shown == []
 
 
 def test_counts_per_theme_in_the_period(world: World):
@@ -157,16 +154,16 @@ def test_open_actions_earliest_due_first_with_the_overdue_marked(world: World):
     add_action(world, due=TODAY - timedelta(days=30), status=ActionStatus.DONE)
     add_action(world, due=TODAY - timedelta(days=30), owner="other_leader", team=world.nord)
 
-    overview = learning_overview(team=world.syd, today=TODAY)
+    actions = open_actions_of(team=world.syd, today=TODAY)
 
-    assert overview.open_action_count == 3
-    assert overview.overdue_action_count == 1
-    assert [(item.action, item.is_overdue) for item in overview.open_actions] == [
+    assert actions.count == 3
+    assert actions.overdue == 1
+    assert [(item.action, item.is_overdue) for item in actions.shown] == [
         (overdue, True),
         (due_today, False),
         (later, False),
     ]
-    assert overview.more_open_actions == 0
+    assert actions.more == 0
 
 
 def test_a_long_list_of_open_actions_is_cut_but_counted(world: World):
@@ -180,10 +177,10 @@ def test_a_long_list_of_open_actions_is_cut_but_counted(world: World):
         )
         for number in range(OPEN_ACTIONS_SHOWN + 5)
     )
-    overview = learning_overview(team=world.syd, today=TODAY)
-    assert overview.open_action_count == OPEN_ACTIONS_SHOWN + 5
-    assert len(overview.open_actions) == OPEN_ACTIONS_SHOWN
-    assert overview.more_open_actions == 5
+    actions = open_actions_of(team=world.syd, today=TODAY)
+    assert actions.count == OPEN_ACTIONS_SHOWN + 5
+    assert len(actions.shown) == OPEN_ACTIONS_SHOWN
+    assert actions.more == 5
 
 
 # The page
@@ -291,14 +288,17 @@ def fill(world: World, points: int) -> None:
 
 
 @pytest.mark.parametrize("points", [10, 200])
-def test_the_selector_uses_five_queries_whatever_the_data(
+def test_the_selectors_use_five_queries_whatever_the_data(
     world: World, django_assert_num_queries, points
 ):
     fill(world, points)
-    with django_assert_num_queries(5):
-        overview = learning_overview(team=world.syd, today=datetime.now(COPENHAGEN).date())
+    today = datetime.now(COPENHAGEN).date()
+    with django_assert_num_queries(3):
+        overview = learning_overview(team=world.syd, today=today)
+    with django_assert_num_queries(2):
+        actions = open_actions_of(team=world.syd, today=today)
     assert 0 < overview.total <= points
-    assert overview.open_action_count == points // 10
+    assert actions.count == points // 10
 
 
 @pytest.mark.parametrize("points", [10, 200])

@@ -391,9 +391,7 @@ def test_a_cpr_number_in_a_new_theme_is_refused(client, world):
 def test_themes_of_another_team_are_never_set(world):
     added = point(world, "Et punkt")
     nord = Theme.objects.create(team=world.nord, name="nord")
-    services.learning_point_update(
-        point=added, user=world.users["caseworker"], text="Et punkt", themes=[nord]
-    )
+    services.learning_point_update(point=added, text="Et punkt", themes=[nord])
     assert added.themes.count() == 0
 
 

@@ -19,9 +19,7 @@ def test_simultaneous_next_phase_is_applied_exactly_once(world):
     meeting = make_meeting(
         team=world.syd, facilitator=users["leader"], participants=[users["leader"]], cases=2
     )
-    meeting = services.meeting_start(
-        meeting_id=meeting.pk, version=meeting.version, user=users["leader"]
-    )
+    meeting = services.meeting_start(meeting_id=meeting.pk, version=meeting.version)
     version = meeting.version
     barrier = threading.Barrier(4)
     outcomes: list[str] = []
@@ -29,7 +27,7 @@ def test_simultaneous_next_phase_is_applied_exactly_once(world):
     def press(user):
         try:
             barrier.wait()
-            services.meeting_next_phase(meeting_id=meeting.pk, version=version, user=user)
+            services.meeting_next_phase(meeting_id=meeting.pk, version=version)
             outcomes.append("applied")
         except services.StaleVersion:
             outcomes.append("refused")

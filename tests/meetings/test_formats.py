@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings.format_forms import format_forms
-from meetings.format_services import PhaseTotal, format_copy
+from meetings.formats.forms import format_forms
+from meetings.formats.services import PhaseTotal, format_copy
 from meetings.models import Format, FormatPhase, Meeting
 from tests.conftest import World
 from tests.factories import make_format
@@ -31,7 +31,7 @@ def builtin() -> Format:
 
 @pytest.fixture
 def team_format(world: World, builtin: Format) -> Format:
-    return format_copy(source=builtin, team=world.syd, user=world.users["leader"])
+    return format_copy(source=builtin, team=world.syd)
 
 
 def url(name: str, world: World, format: Format | None = None) -> str:
@@ -331,7 +331,7 @@ def test_format_list_queries_do_not_grow_with_formats(
     queries_with_few_formats = len(captured.captured_queries)
     for number in range(5):
         make_format(key=f"test-more-{number}")
-        format_copy(source=builtin, team=world.syd, user=world.users["leader"])
+        format_copy(source=builtin, team=world.syd)
     with django_assert_max_num_queries(QUERY_BUDGET) as captured:
         response = client.get(list_url)
     assert response.status_code == 200

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.urls import reverse
 
-from meetings.ics import escape_text, fold, meeting_ics
+from meetings.calendar.ics import escape_text, fold, meeting_ics
 from tests.conftest import World
 from tests.factories import make_meeting
 

@@ -10,7 +10,8 @@ from pypdf import PdfReader
 
 from core.pdf import BASE_URL, StaticFilesOnlyFetcher, render_pdf, static_path
 from learnings.models import LearningPoint
-from meetings.minutes import minutes_for
+from meetings.minutes.document import minutes_for
+from meetings.minutes.tasks import send_minutes
 from meetings.models import (
     AgendaItem,
     Format,
@@ -22,7 +23,6 @@ from meetings.models import (
     Turn,
     TurnStatus,
 )
-from meetings.tasks import send_minutes
 
 SECRET = "HEMMELIG NOTE"
 STARTS_AT = datetime(2026, 3, 5, 9, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))
@@ -243,7 +243,7 @@ def test_no_pdf_before_the_meeting_has_finished(client, world, status):
 def test_a_long_table_repeats_its_header_and_counts_pages(world):
     meeting = build_meeting(world, cases=40, title="Langt møde")
     content = render_pdf(
-        template_name="meetings/minutes_pdf.html",
+        template_name="meetings/minutes/pdf.html",
         context={"minutes": minutes_for(meeting=meeting)},
     )
     reader = PdfReader(io.BytesIO(content))

@@ -149,7 +149,7 @@ def test_learning_point_in_the_round_shows_on_the_control_view(client, world, me
     page = client.get(reverse("meetings:participant", args=[meeting.pk])).content.decode()
     assert "Tilføj læringspunkt" in page
     response = client.post(
-        reverse("meetings:learning_point_add", args=[meeting.pk]),
+        reverse("learnings:meeting_point_add", args=[meeting.pk]),
         {"text": "Inddrag jobkonsulenten tidligt."},
         headers={"hx-request": "true"},
     )
@@ -164,7 +164,7 @@ def test_an_empty_learning_point_shows_an_error_and_saves_nothing(client, world,
     for action in ("start", "next", "next"):
         post_action(client, meeting, action)
     response = client.post(
-        reverse("meetings:learning_point_add", args=[meeting.pk]),
+        reverse("learnings:meeting_point_add", args=[meeting.pk]),
         {"text": ""},
         headers={"hx-request": "true"},
     )
@@ -191,7 +191,7 @@ def test_leader_records_the_summary_and_whether_practice_changes(client, world, 
     for action in ("start", "next", "next", "next"):
         post_action(client, meeting, action)
     client.post(
-        reverse("meetings:summary_add", args=[meeting.pk]),
+        reverse("learnings:meeting_summary_add", args=[meeting.pk]),
         {"text": "Vi ændrer visitationen.", "changes_practice": "ja"},
     )
     point = meeting.learning_points.get()
@@ -248,10 +248,10 @@ def test_start_page_links_run_for_the_facilitator_and_follow_for_participants(
     client, world, meeting
 ):
     client.force_login(world.users["leader"])
-    html = client.get(reverse("teams:home")).content.decode()
+    html = client.get(reverse("dashboard:home")).content.decode()
     assert ">Kør møde</a>" in html and ">Følg møde</a>" in html
     client.force_login(world.users["caseworker"])
-    html = client.get(reverse("teams:home")).content.decode()
+    html = client.get(reverse("dashboard:home")).content.decode()
     assert ">Kør møde</a>" not in html and ">Følg møde</a>" in html
 
 
@@ -298,7 +298,7 @@ def test_open_actions_open_the_next_meeting_and_are_reviewed_in_the_runner(clien
 
     from django.utils import timezone
 
-    from learnings.models import ActionStatus, FollowUpAction
+    from rollups.models import ActionStatus, FollowUpAction
 
     users = world.users
     done = FollowUpAction.objects.create(
@@ -338,14 +338,14 @@ def test_open_actions_open_the_next_meeting_and_are_reviewed_in_the_runner(clien
 
 
 def test_the_summary_agrees_on_follow_up_with_an_owner_and_a_due_date(client, world, meeting):
-    from learnings.models import FollowUpAction
+    from rollups.models import FollowUpAction
 
     client.force_login(world.users["leader"])
     for action in ("start", "next", "next", "next"):
         post_action(client, meeting, action)
     html = client.get(reverse("meetings:control", args=[meeting.pk])).content.decode()
     assert "Aftal opfølgning" in html
-    url = reverse("meetings:follow_up_add", args=[meeting.pk])
+    url = reverse("rollups:follow_up_add", args=[meeting.pk])
     refused = client.post(url, {"title": "", "owner": ""}, headers={"hx-request": "true"})
     assert "påkrævet" in refused.content.decode()
     response = client.post(

@@ -11,7 +11,7 @@ from meetings.selectors import runner_state
 
 def act(action, meeting, **kwargs):
     fresh = Meeting.objects.get(pk=meeting.pk)
-    return action(meeting_id=fresh.pk, version=fresh.version, user=fresh.facilitator, **kwargs)
+    return action(meeting_id=fresh.pk, version=fresh.version, **kwargs)
 
 
 def clock_text(meeting) -> str:
@@ -66,13 +66,11 @@ def test_extend_adds_a_minute_and_overrun_counts_on(meeting):
 
 def test_a_stale_version_is_refused_and_changes_nothing(meeting):
     version = meeting.version
-    services.meeting_start(meeting_id=meeting.pk, version=version, user=meeting.facilitator)
+    services.meeting_start(meeting_id=meeting.pk, version=version)
     with pytest.raises(services.StaleVersion):
-        services.meeting_start(meeting_id=meeting.pk, version=version, user=meeting.facilitator)
+        services.meeting_start(meeting_id=meeting.pk, version=version)
     with pytest.raises(services.StaleVersion):
-        services.meeting_next_phase(
-            meeting_id=meeting.pk, version=version, user=meeting.facilitator
-        )
+        services.meeting_next_phase(meeting_id=meeting.pk, version=version)
     assert Meeting.objects.get(pk=meeting.pk).current_position == 0
 
 

@@ -1,8 +1,8 @@
 from django.urls import reverse
 
-from learnings import rollup_services
 from learnings.models import Decision, LearningPoint, Theme
 from products.models import Product
+from rollups import services as rollup_services
 from tests.factories import make_meeting
 
 
@@ -20,7 +20,7 @@ def test_a_change_decision_can_start_a_product_draft_that_links_both_ways(client
     item = rollup.items.get()
     client.force_login(users["leader"])
     response = client.post(
-        reverse("learnings:rollup_decide", args=[rollup.pk, item.pk]),
+        reverse("rollups:rollup_decide", args=[rollup.pk, item.pk]),
         {
             f"item-{item.pk}-decision": Decision.CHANGE,
             f"item-{item.pk}-justification": "Vi skriver en retningslinje.",
@@ -37,7 +37,7 @@ def test_a_change_decision_can_start_a_product_draft_that_links_both_ways(client
     assert list(product.source_learning_points.all()) == [point]
     assert list(product.source_meetings.all()) == [meeting]
     client.force_login(users["coordinator"])
-    rollup_page = client.get(reverse("learnings:rollup_detail", args=[rollup.pk]))
+    rollup_page = client.get(reverse("rollups:rollup_detail", args=[rollup.pk]))
     assert "Produkter, der bygger på dette" in rollup_page.content.decode()
     meeting_page = client.get(reverse("meetings:detail", args=[meeting.pk]))
     assert reverse("products:detail", args=[product.pk]) in meeting_page.content.decode()

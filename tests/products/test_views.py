@@ -1,6 +1,4 @@
 import pytest
-from django.template import Context, Template
-from django.test import RequestFactory
 from django.urls import reverse
 
 from products import services
@@ -449,11 +447,8 @@ def test_product_and_meeting_link_both_ways(client, world, guideline):
     html = client.get(reverse("products:detail", args=[guideline.pk])).content.decode()
     assert reverse("meetings:detail", args=[meeting.pk]) not in html  # another team's meeting
 
-    request = RequestFactory().get("/")
-    request.user = world.users["caseworker"]
-    back = Template("{% load products_tags %}{% products_from meeting %}").render(
-        Context({"request": request, "meeting": meeting})
-    )
+    client.force_login(world.users["caseworker"])
+    back = client.get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
     assert reverse("products:detail", args=[guideline.pk]) in back
     assert "Virksomhedspraktik efter LAB § 42" in back
 

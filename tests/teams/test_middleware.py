@@ -77,8 +77,8 @@ def test_an_ended_session_sends_the_user_to_login(client, world: World):
     client.force_login(world.users["caseworker"])
     start = timezone.now()
     with time_machine.travel(start, tick=False):
-        client.get(reverse("teams:home"))
+        client.get(reverse("dashboard:home"))
     with time_machine.travel(start + timedelta(hours=9), tick=False):
-        response = client.get(reverse("teams:home"))
+        response = client.get(reverse("dashboard:home"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))

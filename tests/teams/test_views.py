@@ -25,7 +25,7 @@ def test_login_with_the_right_password_reaches_the_start_page(client, world: Wor
     response = client.post(
         reverse("login"), {"username": "leader", "password": PASSWORD}, follow=True
     )
-    assert response.redirect_chain[-1][0] == reverse("teams:home")
+    assert response.redirect_chain[-1][0] == reverse("dashboard:home")
     assert "Mit overblik" in response.content.decode()
 
 
@@ -53,19 +53,19 @@ def test_repeated_failures_lock_the_account_until_the_cool_off_has_passed(client
     with time_machine.travel(timezone.now() + timedelta(minutes=16)):
         response = client.post(reverse("login"), {"username": "leader", "password": PASSWORD})
     assert response.status_code == 302
-    assert response["Location"] == reverse("teams:home")
+    assert response["Location"] == reverse("dashboard:home")
 
 
 def test_logout_is_a_post_and_ends_the_session(client, world: World):
     client.force_login(world.users["leader"])
     assert client.get(reverse("logout")).status_code == 405
     client.post(reverse("logout"))
-    assert client.get(reverse("teams:home")).status_code == 302
+    assert client.get(reverse("dashboard:home")).status_code == 302
 
 
 def test_start_page_lists_my_teams_and_my_role(client, world: World):
     client.force_login(world.users["coordinator"])
-    html = client.get(reverse("teams:home")).content.decode()
+    html = client.get(reverse("dashboard:home")).content.decode()
     assert "Team Syd" in html
     assert "Faglig koordinator" in html
     assert "Team Nord" not in html
@@ -73,7 +73,7 @@ def test_start_page_lists_my_teams_and_my_role(client, world: World):
 
 def test_department_leader_sees_every_team_of_the_organisation(client, world: World):
     client.force_login(world.users["department_leader"])
-    html = client.get(reverse("teams:home")).content.decode()
+    html = client.get(reverse("dashboard:home")).content.decode()
     assert "Team Syd" in html
     assert "Team Nord" in html
 
@@ -83,14 +83,14 @@ def test_start_page_query_count_does_not_grow_with_teams(
 ):
     user = world.users["department_leader"]
     client.force_login(user)
-    client.get(reverse("teams:home"))
+    client.get(reverse("dashboard:home"))
     with django_assert_max_num_queries(10) as few:
-        client.get(reverse("teams:home"))
+        client.get(reverse("dashboard:home"))
     for _ in range(8):
         team = TeamFactory(organisation=world.syd.organisation)
         Membership.objects.create(user=user, team=team, role=Role.LEADER)
     with django_assert_max_num_queries(len(few.captured_queries)):
-        client.get(reverse("teams:home"))
+        client.get(reverse("dashboard:home"))
 
 
 def test_team_page_lists_members_with_roles(client, world: World):
@@ -103,7 +103,7 @@ def test_team_page_lists_members_with_roles(client, world: World):
 
 def test_main_navigation_has_a_skip_link_and_overblik(client, world: World):
     client.force_login(world.users["caseworker"])
-    html = client.get(reverse("teams:home")).content.decode()
+    html = client.get(reverse("dashboard:home")).content.decode()
     assert 'href="#main"' in html
     assert ">Overblik</a>" in html
     assert "Log ud</button>" in html
@@ -123,7 +123,7 @@ def test_choosing_english_is_stored_on_the_user_and_changes_the_interface(client
     assert user.language == "en"
     html = response.content.decode()
     assert '<html lang="en">' in html
-    assert "My overview" in client.get(reverse("teams:home")).content.decode()
+    assert "My overview" in client.get(reverse("dashboard:home")).content.decode()
 
 
 def test_invalid_language_choice_shows_an_error_and_changes_nothing(client, world: World):
@@ -146,7 +146,7 @@ def test_every_response_carries_a_strict_content_security_policy(client):
 
 def test_pages_have_no_inline_script_without_the_nonce(client, world: World):
     client.force_login(world.users["leader"])
-    response = client.get(reverse("teams:home"))
+    response = client.get(reverse("dashboard:home"))
     html = response.content.decode()
     nonce = response["Content-Security-Policy"].split("'nonce-")[1].split("'")[0]
     for chunk in html.split("<script")[1:]:

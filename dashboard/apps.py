@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DashboardConfig(AppConfig):
+    """The top layer: the start page, the main navigation and the demo loader, which gather
+    from every app."""
+
+    name = "dashboard"
+    verbose_name = _("Overblik")

@@ -1,0 +1,55 @@
+"""Who may plan, run and take part in a team's meetings."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from meetings.models import AgendaItem, Meeting
+from teams.access import AnyUser, can_lead_team, is_member
+from teams.models import Team
+
+
+def can_plan_meeting(user: AnyUser, team: Team) -> bool:
+    """The team's leader and coordinator plan its meetings and change them before they start."""
+    return can_lead_team(user, team)
+
+
+def plannable_teams(user: AnyUser) -> QuerySet[Team]:
+    """The teams for which can_plan_meeting holds, for the "Planlæg møde" links."""
+    return Team.objects.led_by(user)
+
+
+def can_manage_formats(user: AnyUser, team: Team) -> bool:
+    """The team's leader and coordinator copy formats and adjust the team's own."""
+    return can_lead_team(user, team)
+
+
+def can_run_meeting(user: AnyUser, meeting: Meeting) -> bool:
+    """The meeting's facilitator, and the team's leader and coordinator, control the meeting."""
+    if not user.is_authenticated:
+        return False
+    return meeting.facilitator_id == user.pk or can_lead_team(user, meeting.team)
+
+
+def can_take_part(user: AnyUser, meeting: Meeting) -> bool:
+    """Members of the team write entries (learning points) during the meeting."""
+    return is_member(user, meeting.team)
+
+
+def can_write_owner_notes(user: AnyUser, item: AgendaItem) -> bool:
+    """Only the case owner keeps notes while the team reflects on their case."""
+    return user.is_authenticated and item.owner_id == user.pk
+
+
+def meeting_or_404(user: AnyUser, pk: int) -> Meeting:
+    """A meeting of the user's teams (or of an organisation they lead), else 404."""
+    meeting = (
+        Meeting.objects.visible_to(user)
+        .select_related("team__organisation", "format", "facilitator")
+        .filter(pk=pk)
+        .first()
+    )
+    if meeting is None:
+        raise Http404
+    return meeting

@@ -1,0 +1,1 @@
+"""A meeting as a calendar invitation (.ics) to download."""

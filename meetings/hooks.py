@@ -1,0 +1,53 @@
+"""What higher layers add to meetings (see core.hooks); each registers from its AppConfig.ready().
+
+- review_items: how many open items (follow-up actions) a meeting's opening review has; the
+  review step is put first when the sum is above zero.
+- meeting_finished: called in the transaction that finishes a meeting.
+- minutes_parts: each fills its part of a meeting's minutes (learning points, summaries).
+- runner_panels: templates and context added to the runner's regions: "phase" (inside the
+  current phase), "control" (below the facilitator's controls), "entries" (a participant's
+  forms) and "aside" (beside the phase).
+- runner_actions: more controls for the facilitator's "handling" form, under the version lock.
+- meeting_page: what the meeting's own page shows of what came of it ("after").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.http import QueryDict
+
+from core.hooks import Contributor, Hook
+from meetings.models import Meeting
+from teams.models import User
+
+if TYPE_CHECKING:
+    from meetings.minutes.document import Minutes
+    from meetings.runner import RunnerView
+
+
+@dataclass(frozen=True)
+class MeetingPage:
+    """The meeting's page as a contributor sees it."""
+
+    user: User
+    meeting: Meeting
+
+
+@dataclass(frozen=True)
+class RunnerAction:
+    """A control posted as `action=<name>` with the state version it was based on; `perform`
+    applies it (through services.meeting_change) or raises ActionRefused."""
+
+    name: str
+    perform: Callable[[Meeting, int, User, QueryDict], Meeting]
+
+
+review_items: Hook[Callable[[Meeting], int]] = Hook("meetings.review_items")
+meeting_finished: Hook[Callable[[Meeting], None]] = Hook("meetings.meeting_finished")
+minutes_parts: Hook[Callable[[Minutes], None]] = Hook("meetings.minutes_parts")
+runner_panels: Hook[Contributor[RunnerView]] = Hook("meetings.runner_panels")
+runner_actions: Hook[RunnerAction] = Hook("meetings.runner_actions")
+meeting_page: Hook[Contributor[MeetingPage]] = Hook("meetings.meeting_page")

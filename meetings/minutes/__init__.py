@@ -1,0 +1,1 @@
+"""The minutes ("referat") of a meeting: the document, its page, its PDF and its email."""

@@ -1,0 +1,47 @@
+"""Background work of meetings, run by django.tasks (at once in development and tests)."""
+
+from django.conf import settings
+from django.core.mail import EmailMessage, mailers
+from django.tasks import task
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from meetings.minutes.document import minutes_for, pdf_filename, recipients, render_minutes_pdf
+from meetings.models import Meeting, MeetingStatus
+
+
+@task
+def send_minutes(*, meeting_id: int) -> int:
+    """Mail the minutes of a finished meeting as a PDF to each participant with an email
+    address, one message each so no one sees the others' addresses. Returns how many were sent.
+    """
+    meeting = (
+        Meeting.objects.select_related("team__organisation", "facilitator")
+        .filter(pk=meeting_id, status=MeetingStatus.FINISHED)
+        .first()
+    )
+    if meeting is None:
+        return 0
+    people = recipients(meeting=meeting)
+    if not people:
+        return 0
+    minutes = minutes_for(meeting=meeting)
+    pdf = render_minutes_pdf(minutes)
+    filename = pdf_filename(minutes)
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Referat: %(title)s") % {"title": minutes.title}
+        body = _(
+            "Hej\n\nHer er referatet af mødet »%(title)s« i %(team)s den %(date)s. "
+            "Det er vedhæftet som PDF.\n\nVenlig hilsen\nTeamlæring\n"
+        ) % {
+            "title": minutes.title,
+            "team": minutes.team,
+            "date": date_format(timezone.localtime(minutes.starts_at), "j. F Y"),
+        }
+    messages = []
+    for person in people:
+        message = EmailMessage(subject=subject, body=body, to=[person.email])
+        message.attach(filename, pdf, "application/pdf")
+        messages.append(message)
+    return mailers.default.send_messages(messages) or 0

@@ -1,0 +1,58 @@
+"""The minutes of a meeting: the page, the PDF and sending it to the participants."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from core.pdf import pdf_response
+from meetings.access import can_run_meeting, meeting_or_404
+from meetings.minutes import services
+from meetings.minutes.document import minutes_for, pdf_filename, render_minutes_pdf
+from meetings.models import MeetingStatus
+from meetings.services import ActionRefused
+
+
+@login_required
+@require_GET
+def minutes(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_or_404(request.user, pk)
+    return render(
+        request,
+        "meetings/minutes/minutes.html",
+        {
+            "meeting": meeting,
+            "minutes": minutes_for(meeting=meeting),
+            "can_run": can_run_meeting(request.user, meeting),
+        },
+    )
+
+
+@login_required
+@require_GET
+def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_or_404(request.user, pk)
+    if meeting.status != MeetingStatus.FINISHED:
+        raise Http404
+    document = minutes_for(meeting=meeting)
+    return pdf_response(render_minutes_pdf(document), filename=pdf_filename(document))
+
+
+@login_required
+@require_POST
+def minutes_email(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_or_404(request.user, pk)
+    if not can_run_meeting(request.user, meeting):
+        raise PermissionDenied
+    try:
+        services.minutes_send(meeting=meeting)
+    except ActionRefused as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, _("Referatet er sendt til deltagerne."))
+    return redirect("meetings:minutes", pk=meeting.pk)

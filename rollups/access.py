@@ -1,0 +1,69 @@
+"""Who may start, decide, read and comment on a team's rollups, and update its follow-ups."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from rollups.models import FollowUpAction, Rollup
+from teams.access import AnyUser, can_lead_team, can_view_team, is_member
+from teams.models import Membership, Role, Team
+
+
+def can_manage_rollups(user: AnyUser, team: Team) -> bool:
+    """The team's leader and coordinator start rollups, decide them and finish them."""
+    return can_lead_team(user, team)
+
+
+def can_read_rollup(user: AnyUser, rollup: Rollup) -> bool:
+    """The team itself, the leaders of the organisation's other teams, its department leaders
+    (rollups_visible_to in selectors lists the same rollups)."""
+    if can_view_team(user, rollup.team):
+        return True
+    return (
+        user.is_authenticated
+        and Membership.objects.filter(
+            user=user, role=Role.LEADER, team__organisation_id=rollup.team.organisation_id
+        ).exists()
+    )
+
+
+def can_comment_rollup(user: AnyUser, rollup: Rollup) -> bool:
+    """Leaders of other teams and department leaders comment; the team discusses in person."""
+    if is_member(user, rollup.team):
+        return can_lead_team(user, rollup.team)
+    return can_read_rollup(user, rollup)
+
+
+def rollup_or_404(user: AnyUser, pk: int) -> Rollup:
+    rollup = (
+        Rollup.objects.select_related("team__organisation", "created_by").filter(pk=pk).first()
+    )
+    if rollup is None or not can_read_rollup(user, rollup):
+        raise Http404
+    return rollup
+
+
+def can_update_action(user: AnyUser, action: FollowUpAction) -> bool:
+    """The owner marks their own action done; leader and coordinator manage all of the team's."""
+    return action.owner_id == user.pk or can_lead_team(user, action.team)
+
+
+def can_agree_actions(user: AnyUser, team: Team) -> bool:
+    """The team's leader and coordinator write follow-ups by hand."""
+    return can_lead_team(user, team)
+
+
+def action_or_404(user: AnyUser, pk: int) -> FollowUpAction:
+    """An action of one of the user's teams that they may update: else 404 (another team's)
+    or 403 (their team's, someone else's action)."""
+    action = (
+        FollowUpAction.objects.filter(pk=pk, team__in=Team.objects.visible_to(user))
+        .select_related("team")
+        .first()
+    )
+    if action is None:
+        raise Http404
+    if not can_update_action(user, action):
+        raise PermissionDenied
+    return action

@@ -1,0 +1,1 @@
+"""Follow-up actions: who does what by when, agreed in rollups, meetings or by hand."""

@@ -1,0 +1,56 @@
+"""Forms for follow-up actions: written by hand, or agreed at the end of a meeting."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from core.privacy import CprGuardMixin
+from rollups.forms import DATE_WIDGET, MemberField
+from teams.models import Team, User
+from teams.selectors import member_choices
+
+DEFAULT_DUE_DAYS = 14
+
+
+class ActionForm(CprGuardMixin, forms.Form):
+    """ "Ny opfølgning", written by hand by a team's leader or coordinator."""
+
+    team = forms.TypedChoiceField(label=_lazy("Team"), coerce=int)
+    title = forms.CharField(label=_lazy("Opfølgning"), max_length=300)
+    owner = MemberField(label=_lazy("Ansvarlig"))
+    due_date = forms.DateField(label=_lazy("Frist"), widget=DATE_WIDGET)
+
+    def __init__(self, *args: Any, teams: list[Team], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["team"].choices = [(team.pk, team.name) for team in teams]
+        if len(teams) == 1:
+            self.fields["team"].widget = forms.HiddenInput()
+            self.initial.setdefault("team", teams[0].pk)
+        self.fields["owner"].choices = [("", _("Vælg ansvarlig")), *member_choices(teams)]
+        self.initial.setdefault(
+            "due_date", timezone.localdate() + timedelta(days=DEFAULT_DUE_DAYS)
+        )
+
+
+class FollowUpForm(CprGuardMixin, forms.Form):
+    """ "Aftal opfølgning": who does what by when, agreed at the end of the meeting."""
+
+    title = forms.CharField(label=_lazy("Opfølgning"), max_length=300)
+    owner = forms.ModelChoiceField(label=_lazy("Ansvarlig"), queryset=User.objects.none())
+    due_date = forms.DateField(label=_lazy("Frist"), widget=DATE_WIDGET)
+
+    def __init__(self, *args: Any, team: Team, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = User.objects.filter(memberships__team=team).order_by(
+            "first_name"
+        )
+        if not self.is_bound:
+            self.initial.setdefault(
+                "due_date", timezone.localdate() + timedelta(days=DEFAULT_DUE_DAYS)
+            )

@@ -1,0 +1,74 @@
+"""What follow-up actions add to lower apps' pages (registered by RollupsConfig.ready): in the
+meeting room the opening review of open actions, "Udført"/"Flyt videre" in it and "Aftal
+opfølgning" in the summary or check-out; on the learning overview the open actions."""
+
+from __future__ import annotations
+
+from django.http import QueryDict
+from django.utils.translation import gettext as _
+
+from core.hooks import Contribution
+from learnings.overview.selectors import Overview
+from meetings.hooks import RunnerAction
+from meetings.models import Meeting, PhaseKind
+from meetings.runner import RunnerView
+from meetings.services import ActionRefused
+from rollups.actions import selectors, services
+from rollups.actions.forms import FollowUpForm
+from teams.models import User
+
+# The phases where a meeting agrees on follow-up: how and when.
+FOLLOW_UP_PHASES = {PhaseKind.SUMMARY, PhaseKind.CHECK_OUT}
+
+
+def review_panel(view: RunnerView) -> Contribution | None:
+    """The open actions, inside the review phase, on every screen."""
+    current = view.state.current
+    if current is None or current.kind != PhaseKind.REVIEW:
+        return None
+    return Contribution(
+        templates={"phase": "rollups/actions/_review.html"},
+        context={"review_actions": selectors.review_actions(meeting=view.meeting)},
+    )
+
+
+def follow_up_panel(view: RunnerView) -> Contribution | None:
+    """ "Aftal opfølgning" below the facilitator's controls while the meeting sums up."""
+    current = view.state.current
+    if view.mode != "control" or not view.is_live or current is None:
+        return None
+    if current.kind not in FOLLOW_UP_PHASES:
+        return None
+    return Contribution(
+        templates={"control": "rollups/actions/_follow_up.html"},
+        context={"follow_up_form": FollowUpForm(team=view.meeting.team)},
+    )
+
+
+def _review(done: bool) -> RunnerAction:
+    def perform(meeting: Meeting, version: int, user: User, data: QueryDict) -> Meeting:
+        action_id = data.get("follow_up", "")
+        if not action_id.isdigit():
+            raise ActionRefused(_("Vælg en opfølgning."))
+        return services.action_review(
+            meeting_id=meeting.pk, version=version, action_id=int(action_id), done=done
+        )
+
+    return RunnerAction(name="action_done" if done else "action_moved", perform=perform)
+
+
+MARK_DONE = _review(done=True)
+MOVE_ON = _review(done=False)
+
+
+def overview_panel(overview: Overview) -> Contribution:
+    """The team's open actions: a figure beside the learning's, and the list below."""
+    return Contribution(
+        templates={
+            "figures": "rollups/actions/_overview_figure.html",
+            "sections": "rollups/actions/_overview_section.html",
+        },
+        context={
+            "open_actions": selectors.open_actions_of(team=overview.team, today=overview.today)
+        },
+    )

@@ -1,0 +1,145 @@
+"""Follow-up actions: the list (one's own, and the teams one leads), a new one by hand, done
+and reopened, and "Aftal opfølgning" during a meeting."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from core.http import HtmxHttpRequest
+from meetings.access import can_run_meeting, meeting_or_404
+from meetings.runner import runner_context
+from rollups import access
+from rollups.actions import selectors, services
+from rollups.actions.forms import ActionForm, FollowUpForm
+from rollups.services import RollupRefused
+from teams.models import Team
+
+FOLLOW_UP_TEMPLATE = "rollups/actions/_follow_up.html"
+
+
+def _list_context(
+    request: HtmxHttpRequest, leading: list[Team], form: ActionForm | None = None
+) -> dict[str, Any]:
+    mine = list(selectors.actions_for(user=request.user)[:300])
+    team_actions = list(selectors.team_actions(teams=leading)[:500]) if leading else []
+    return {
+        "open_actions": [action for action in mine if action.status == "open"],
+        "done_actions": [action for action in mine if action.status == "done"],
+        "team_actions": team_actions,
+        "leading": leading,
+        "leading_ids": {team.pk for team in leading},
+        "form": form or (ActionForm(teams=leading) if leading else None),
+        "today": timezone.localdate(),
+    }
+
+
+def _leading(request: HtmxHttpRequest) -> list[Team]:
+    return list(Team.objects.led_by(request.user).select_related("organisation"))
+
+
+@login_required
+@require_GET
+def action_list(request: HtmxHttpRequest) -> HttpResponse:
+    return render(request, "rollups/actions/list.html", _list_context(request, _leading(request)))
+
+
+@login_required
+@require_POST
+def action_create(request: HtmxHttpRequest) -> HttpResponse:
+    team = selectors.visible_team(user=request.user, team_id=request.POST.get("team", ""))
+    if team is None:
+        raise Http404
+    if not access.can_agree_actions(request.user, team):
+        raise PermissionDenied
+    leading = _leading(request)
+    form = ActionForm(request.POST, teams=leading)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.action_create(
+                team=team,
+                user=request.user,
+                title=data["title"],
+                owner=data["owner"],
+                due_date=data["due_date"],
+            )
+        except RollupRefused as refused:
+            form.add_error("owner", str(refused))
+        else:
+            messages.success(request, _("Opfølgningen er oprettet."))
+            return redirect("rollups:action_list")
+    return render(request, "rollups/actions/list.html", _list_context(request, leading, form))
+
+
+def _back(request: HtmxHttpRequest) -> str:
+    """Where the person came from ("next", on this site), else the list of follow-ups."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return reverse("rollups:action_list")
+
+
+@login_required
+@require_POST
+def action_done(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    action = access.action_or_404(request.user, pk)
+    services.action_mark_done(action=action)
+    messages.success(request, _("»%(title)s« er markeret som udført.") % {"title": action.title})
+    return redirect(_back(request))
+
+
+@login_required
+@require_POST
+def action_reopen(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    action = access.action_or_404(request.user, pk)
+    services.action_reopen(action=action)
+    messages.success(request, _("»%(title)s« er åbnet igen.") % {"title": action.title})
+    return redirect(_back(request))
+
+
+@login_required
+@require_POST
+@vary_on_headers("HX-Request")
+def follow_up_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """Agree on a follow-up action during the meeting's summary or check-out."""
+    meeting = meeting_or_404(request.user, pk)
+    if not can_run_meeting(request.user, meeting):
+        raise PermissionDenied
+    form = FollowUpForm(request.POST, team=meeting.team)
+    if not form.is_valid():
+        if request.htmx:
+            context = runner_context(
+                user=request.user, meeting=meeting, mode="control", follow_up_form=form
+            )
+            return render(request, FOLLOW_UP_TEMPLATE, context)
+        messages.error(request, _("Opfølgningen er ikke gemt. Udfyld alle felter."))
+        return redirect("meetings:control", pk=meeting.pk)
+    services.follow_up_agree(
+        meeting=meeting,
+        user=request.user,
+        title=form.cleaned_data["title"],
+        owner=form.cleaned_data["owner"],
+        due_date=form.cleaned_data["due_date"],
+    )
+    meeting.refresh_from_db()
+    if request.htmx:
+        context = runner_context(
+            user=request.user, meeting=meeting, mode="control", saved=_("Opfølgningen er aftalt.")
+        )
+        return render(request, FOLLOW_UP_TEMPLATE, context)
+    messages.success(request, _("Opfølgningen er aftalt."))
+    return redirect("meetings:control", pk=meeting.pk)

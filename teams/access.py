@@ -1,0 +1,54 @@
+"""Who may see and lead a team: the role helpers every app's access rules are built on.
+
+Objects outside the user's teams are answered with 404 by the views, so that their existence
+does not leak; the `can_*` rules only say yes or no.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser
+from django.http import Http404
+
+from teams.models import Membership, Role, Team, User
+
+LEADING_ROLES = frozenset({Role.LEADER, Role.COORDINATOR})
+
+AnyUser = User | AnonymousUser
+
+
+def role_in_team(user: AnyUser, team: Team) -> str | None:
+    """The user's role in the team, or None when not a member."""
+    if not user.is_authenticated:
+        return None
+    role: str | None = (
+        Membership.objects.filter(user=user, team=team).values_list("role", flat=True).first()
+    )
+    return role
+
+
+def is_member(user: AnyUser, team: Team) -> bool:
+    return role_in_team(user, team) is not None
+
+
+def is_department_leader(user: AnyUser, team: Team) -> bool:
+    if not user.is_authenticated:
+        return False
+    return team.organisation.department_leaders.filter(pk=user.pk).exists()
+
+
+def can_view_team(user: AnyUser, team: Team) -> bool:
+    """Members see their team; department leaders see every team of their organisation."""
+    return is_member(user, team) or is_department_leader(user, team)
+
+
+def can_lead_team(user: AnyUser, team: Team) -> bool:
+    """Team leaders and coordinators plan meetings, select cases and run meetings."""
+    return role_in_team(user, team) in LEADING_ROLES
+
+
+def visible_team_or_404(user: AnyUser, slug: str) -> Team:
+    """The team with that slug if the user may view it (can_view_team), else 404."""
+    team = Team.objects.visible_to(user).select_related("organisation").filter(slug=slug).first()
+    if team is None:
+        raise Http404
+    return team

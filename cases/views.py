@@ -199,7 +199,6 @@ def meeting_case_action(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     else:
         error = _select(request, meeting, case, action)
     if request.htmx:
-        meeting.refresh_from_db()
         return render(
             request, "cases/selection.html#selection", _selection_context(meeting, error=error)
         )

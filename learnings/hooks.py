@@ -6,11 +6,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from core.hooks import Contributor, Hook
-
-if TYPE_CHECKING:
-    from learnings.overview.selectors import Overview
+from learnings.overview.selectors import Overview
 
 overview: Hook[Contributor[Overview]] = Hook("learnings.overview")

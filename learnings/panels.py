@@ -8,9 +8,9 @@ from core.hooks import Contribution
 from learnings.forms import LearningPointForm, SummaryForm
 from learnings.models import LearningPoint
 from meetings.access import can_run_meeting, can_take_part
+from meetings.hooks import RunnerView
 from meetings.minutes.document import Minutes, Point, Summary
 from meetings.models import PhaseKind
-from meetings.runner import RunnerView
 
 
 def points_panel(view: RunnerView) -> Contribution | None:

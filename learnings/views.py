@@ -163,7 +163,6 @@ def _record_point(
         is_leader_summary=leader_summary,
         changes_practice=form.cleaned_data["changes_practice"] if leader_summary else None,
     )
-    meeting.refresh_from_db()
     return entry_response(request, meeting, saved=saved)
 
 

@@ -15,24 +15,37 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from django.http import QueryDict
 
 from core.hooks import Contributor, Hook
+from meetings.minutes.document import Minutes
 from meetings.models import Meeting
+from meetings.selectors import RunnerState
+from teams.access import AnyUser
 from teams.models import User
 
-if TYPE_CHECKING:
-    from meetings.minutes.document import Minutes
-    from meetings.runner import RunnerView
+
+@dataclass(frozen=True)
+class RunnerView:
+    """One screen of a meeting (meetings.runner), as the panels of higher apps see it."""
+
+    user: AnyUser
+    meeting: Meeting
+    state: RunnerState
+    mode: str
+
+    @property
+    def is_live(self) -> bool:
+        """The meeting is running and at a phase: entries can be written."""
+        return self.state.current is not None and self.meeting.is_running
 
 
 @dataclass(frozen=True)
 class MeetingPage:
     """The meeting's page as a contributor sees it."""
 
-    user: User
+    user: AnyUser
     meeting: Meeting
 
 

@@ -7,7 +7,6 @@ views answer with the same template's partials, through `render_runner`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -19,26 +18,11 @@ from core.hooks import gather
 from core.http import HtmxHttpRequest
 from meetings import access, hooks, selectors
 from meetings.forms import OwnerNotesForm
+from meetings.hooks import RunnerView
 from meetings.models import Meeting, PhaseKind
-from meetings.selectors import RunnerState
 from teams.access import AnyUser
 
 MODES = ("control", "projector", "participant")
-
-
-@dataclass(frozen=True)
-class RunnerView:
-    """One screen of a meeting, as the panels of higher apps see it."""
-
-    user: AnyUser
-    meeting: Meeting
-    state: RunnerState
-    mode: str
-
-    @property
-    def is_live(self) -> bool:
-        """The meeting is running and at a phase: entries can be written."""
-        return self.state.current is not None and self.meeting.is_running
 
 
 def runner_context(*, user: AnyUser, meeting: Meeting, mode: str, **extra: Any) -> dict[str, Any]:

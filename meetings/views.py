@@ -259,5 +259,4 @@ def owner_notes_save(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     if item is None or not form.is_valid():
         return entry_response(request, meeting, error=_("Noterne kunne ikke gemmes."))
     services.owner_notes_save(meeting=meeting, agenda_item=item, text=form.cleaned_data["notes"])
-    meeting.refresh_from_db()
     return entry_response(request, meeting, saved=_("Dine noter er gemt."))

@@ -23,8 +23,7 @@ from rollups import access, hooks, selectors, services
 from rollups.forms import CommentForm, DecisionForm, RollupStartForm
 from rollups.models import Rollup
 from teams.access import visible_team_or_404
-from teams.models import Team
-from teams.selectors import member_choices
+from teams.selectors import led_teams, member_choices
 
 
 def _detail_context(
@@ -63,7 +62,7 @@ def rollup_list(request: HtmxHttpRequest) -> HttpResponse:
     """Every rollup the person may read, grouped by team; leaders can start one."""
     groups: dict[int, dict[str, Any]] = {
         team.pk: {"team": team, "rollups": [], "can_start": True}
-        for team in Team.objects.led_by(request.user).select_related("organisation")
+        for team in led_teams(user=request.user)
     }
     for rollup in selectors.rollups_visible_to(user=request.user)[:500]:
         group = groups.setdefault(
@@ -159,10 +158,11 @@ def rollup_decide(request: HtmxHttpRequest, pk: int, item_pk: int) -> HttpRespon
             return redirect(f"{reverse('rollups:rollup_detail', args=[rollup.pk])}#item-{item.pk}")
         if error:
             form.add_error(None, error)
-        rollup.refresh_from_db()
+        # The decision may have raced another one, or the rollup's finishing: read it again.
+        rollup = access.rollup_or_404(request.user, rollup.pk)
         context = _detail_context(request, rollup, bound={item.pk: form})
         return render(request, "rollups/rollup_detail.html", context)
-    rollup.refresh_from_db()
+    rollup = access.rollup_or_404(request.user, rollup.pk)
     fresh = selectors.rollup_items(rollup=rollup, item_ids=[item.pk])[0]
     can_decide = not rollup.is_finished
     if can_decide:

@@ -33,6 +33,11 @@ def first_team(*, user: AnyUser) -> Team | None:
     return team or Team.objects.visible_to(user).order_by("name", "pk").first()
 
 
+def led_teams(*, user: AnyUser) -> list[Team]:
+    """The teams the user leads or coordinates, with their organisation, by name."""
+    return list(Team.objects.led_by(user).select_related("organisation"))
+
+
 def team_members(*, team: Team) -> QuerySet[Membership]:
     return team.memberships.select_related("user").order_by("role", "user__first_name")
 

@@ -1,9 +1,6 @@
-"""The minutes ("referat") of a meeting: what was discussed, learned and decided, and where the
-time went. Case owners' notes and background never appear here: only the titles of the cases.
-
-The meeting's own parts (who took part, the agenda, the times) are read here; what higher apps
-record during a meeting (learning points and the leader's summaries) they add through
-hooks.minutes_parts.
+"""The minutes ("referat") of a meeting as a document: what was discussed, learned and decided,
+and where the time went; its file name and its PDF. Case owners' notes and background never
+appear here: only the titles of the cases. selectors.minutes_for reads them.
 """
 
 from __future__ import annotations
@@ -16,10 +13,8 @@ from django.utils.translation import gettext as _
 
 from core.http import ascii_slug
 from core.pdf import render_pdf
-from meetings import hooks
-from meetings.models import AgendaItem, Meeting, MeetingStatus, Participation, Step
-from meetings.selectors import SpeakingTime, speaking_time
-from teams.models import User
+from meetings.models import Meeting
+from meetings.selectors import SpeakingTime
 
 
 def _minutes(seconds: float | None) -> float | None:
@@ -105,67 +100,6 @@ class Minutes:
     @property
     def has_learning(self) -> bool:
         return bool(self.general_points) or any(case.learning_points for case in self.cases)
-
-
-def minutes_for(*, meeting: Meeting) -> Minutes:
-    """The minutes of a meeting, in five queries whatever the size of its agenda.
-
-    The meeting should come with team__organisation and facilitator selected (as
-    access.meeting_or_404 gives it).
-    """
-    minutes = Minutes(
-        meeting=meeting,
-        title=meeting.title,
-        team=meeting.team.name,
-        organisation=meeting.team.organisation.name,
-        starts_at=meeting.starts_at,
-        place=meeting.place,
-        facilitator=meeting.facilitator.display_name,
-        is_finished=meeting.status == MeetingStatus.FINISHED,
-    )
-    minutes.participants = [
-        participation.user.display_name
-        for participation in Participation.objects.filter(meeting=meeting).select_related("user")
-    ]
-
-    # Titles only: the owner's notes are never loaded, so they cannot leak into the minutes.
-    minutes.cases_by_item = {
-        item["id"]: CaseMinutes(title=item["title"])
-        for item in AgendaItem.objects.filter(meeting=meeting)
-        .order_by("position", "id")
-        .values("id", "title")
-    }
-    minutes.cases = list(minutes.cases_by_item.values())
-
-    minutes.steps = [
-        StepTime(
-            name=name,
-            case_title=case_title or "",
-            planned_seconds=planned + extension,
-            actual_seconds=actual,
-        )
-        for name, case_title, planned, extension, actual in Step.objects.filter(meeting=meeting)
-        .order_by("position")
-        .values_list(
-            "name", "agenda_item__title", "planned_seconds", "extension_seconds", "actual_seconds"
-        )
-    ]
-
-    minutes.speaking_time = speaking_time(meeting=meeting)
-    for add_part in hooks.minutes_parts:
-        add_part(minutes)
-    return minutes
-
-
-def recipients(*, meeting: Meeting) -> list[User]:
-    """The participants the minutes are mailed to: those with an email address."""
-    return [
-        participation.user
-        for participation in Participation.objects.filter(meeting=meeting)
-        .filter(user__is_active=True)
-        .exclude(user__email="")
-        .select_related("user")
-    ]
 
 
 def pdf_filename(minutes: Minutes) -> str:

@@ -7,7 +7,8 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from meetings.minutes.document import minutes_for, pdf_filename, recipients, render_minutes_pdf
+from meetings.minutes.document import pdf_filename, render_minutes_pdf
+from meetings.minutes.selectors import minutes_for, recipients
 from meetings.models import Meeting, MeetingStatus
 
 

@@ -13,7 +13,8 @@ from django.views.decorators.http import require_GET, require_POST
 from core.pdf import pdf_response
 from meetings.access import can_run_meeting, meeting_or_404
 from meetings.minutes import services
-from meetings.minutes.document import minutes_for, pdf_filename, render_minutes_pdf
+from meetings.minutes.document import pdf_filename, render_minutes_pdf
+from meetings.minutes.selectors import minutes_for
 from meetings.models import MeetingStatus
 from meetings.services import ActionRefused
 

@@ -9,9 +9,8 @@ from django.utils.translation import gettext as _
 
 from core.hooks import Contribution
 from learnings.overview.selectors import Overview
-from meetings.hooks import RunnerAction
+from meetings.hooks import RunnerAction, RunnerView
 from meetings.models import Meeting, PhaseKind
-from meetings.runner import RunnerView
 from meetings.services import ActionRefused
 from rollups.actions import selectors, services
 from rollups.actions.forms import FollowUpForm

@@ -25,6 +25,7 @@ from rollups.actions import selectors, services
 from rollups.actions.forms import ActionForm, FollowUpForm
 from rollups.services import RollupRefused
 from teams.models import Team
+from teams.selectors import led_teams
 
 FOLLOW_UP_TEMPLATE = "rollups/actions/_follow_up.html"
 
@@ -45,14 +46,12 @@ def _list_context(
     }
 
 
-def _leading(request: HtmxHttpRequest) -> list[Team]:
-    return list(Team.objects.led_by(request.user).select_related("organisation"))
-
-
 @login_required
 @require_GET
 def action_list(request: HtmxHttpRequest) -> HttpResponse:
-    return render(request, "rollups/actions/list.html", _list_context(request, _leading(request)))
+    return render(
+        request, "rollups/actions/list.html", _list_context(request, led_teams(user=request.user))
+    )
 
 
 @login_required
@@ -63,7 +62,7 @@ def action_create(request: HtmxHttpRequest) -> HttpResponse:
         raise Http404
     if not access.can_agree_actions(request.user, team):
         raise PermissionDenied
-    leading = _leading(request)
+    leading = led_teams(user=request.user)
     form = ActionForm(request.POST, teams=leading)
     if form.is_valid():
         data = form.cleaned_data
@@ -135,7 +134,6 @@ def follow_up_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         owner=form.cleaned_data["owner"],
         due_date=form.cleaned_data["due_date"],
     )
-    meeting.refresh_from_db()
     if request.htmx:
         context = runner_context(
             user=request.user, meeting=meeting, mode="control", saved=_("Opfølgningen er aftalt.")

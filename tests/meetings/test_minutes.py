@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from core.pdf import BASE_URL, StaticFilesOnlyFetcher, render_pdf, static_path
 from learnings.models import LearningPoint
-from meetings.minutes.document import minutes_for
+from meetings.minutes.selectors import minutes_for
 from meetings.minutes.tasks import send_minutes
 from meetings.models import (
     AgendaItem,

@@ -4,6 +4,7 @@ the rotation view. All pseudonymised and invented."""
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any, cast
 
 from django.db import transaction
 
@@ -12,6 +13,7 @@ from cases.models import Case, CaseStatus, SparringType
 from meetings.demo import DemoMeetings
 from meetings.models import Meeting
 from teams.demo import DemoTeams
+from teams.models import User
 
 TODAY = [
     (
@@ -64,7 +66,15 @@ NEXT_WEEK = (
 )
 
 
-def _case(meeting: Meeting, author, title, kind, wanted, background, **extra) -> Case:
+def _case(
+    meeting: Meeting,
+    author: User,
+    title: str,
+    kind: SparringType,
+    wanted: str,
+    background: str,
+    **extra: Any,
+) -> Case:
     return Case.objects.create(
         team=meeting.team,
         meeting=meeting,
@@ -106,7 +116,7 @@ def load_cases(teams: DemoTeams, meetings: DemoMeetings) -> None:
         for item in meeting.agenda_items.filter(owner__isnull=False):
             case = _case(
                 meeting,
-                item.owner,
+                cast(User, item.owner),  # the query keeps only items with an owner
                 item.title,
                 SparringType.STALLED,
                 "Hvordan kommer vi videre?",

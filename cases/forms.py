@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any, cast
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -125,10 +127,11 @@ class CaseForm(CprGuardMixin, forms.ModelForm):
             "background": _lazy("Det, teamet skal vide for at kunne give sparring."),
         }
 
-    def __init__(self, *args, meetings, **kwargs) -> None:
+    def __init__(self, *args: Any, meetings: QuerySet[Meeting], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["meeting"].queryset = meetings
-        self.fields["sparring_type"].choices = SparringType.choices
+        # self.fields holds copies of the fields declared above, typed only as Field.
+        cast(MeetingChoiceField, self.fields["meeting"]).queryset = meetings
+        cast(forms.ChoiceField, self.fields["sparring_type"]).choices = SparringType.choices
         if self.instance.pk:
             self.fields["meeting"].disabled = True
             self.initial["timeline_text"] = timeline_text(self.instance.timeline)
@@ -138,7 +141,10 @@ class CaseForm(CprGuardMixin, forms.ModelForm):
 
     def clean_meeting(self) -> Meeting:
         """Without a choice, the case goes to the next meeting it can be brought to."""
-        meeting = self.cleaned_data.get("meeting") or self.fields["meeting"].queryset.first()
+        meeting = self.cleaned_data.get("meeting")
+        if meeting is None:
+            choices = cast(MeetingChoiceField, self.fields["meeting"]).queryset
+            meeting = choices.first() if choices is not None else None
         if meeting is None:
             raise forms.ValidationError(_("Der er ikke planlagt et møde, som sagen kan komme på."))
         return meeting
@@ -164,6 +170,6 @@ class CaseForm(CprGuardMixin, forms.ModelForm):
 class PostponeForm(forms.Form):
     to = forms.ModelChoiceField(label=_lazy("Flyt til møde"), queryset=Meeting.objects.none())
 
-    def __init__(self, *args, meetings, **kwargs) -> None:
+    def __init__(self, *args: Any, meetings: QuerySet[Meeting], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["to"].queryset = meetings
+        cast(forms.ModelChoiceField, self.fields["to"]).queryset = meetings

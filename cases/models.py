@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from teams.models import Team
+from teams.models import Team, User
 
 
 class SparringType(models.TextChoices):
@@ -26,7 +27,7 @@ class CaseStatus(models.TextChoices):
 
 
 class CaseQuerySet(models.QuerySet["Case"]):
-    def visible_to(self, user) -> CaseQuerySet:
+    def visible_to(self, user: User | AnonymousUser) -> CaseQuerySet:
         """Cases of the teams the user is a member of. Department leaders read rollups and
         learning, not case material, so membership is what counts here."""
         if not user.is_authenticated:

@@ -67,6 +67,8 @@ def agenda_with_cases(*, meeting: Meeting) -> list[AgendaItem]:
 
 def meeting_of_case(*, case: Case) -> QuerySet[Meeting]:
     """The case's own meeting, as the only choice when the case is edited."""
+    if case.meeting_id is None:
+        return Meeting.objects.none()
     return Meeting.objects.filter(pk=case.meeting_id).select_related("team")
 
 
@@ -134,7 +136,6 @@ def rotation(*, team: Team) -> list[RotationRow]:
     )
     rows = [RotationRow(person, person.brought, person.last_brought) for person in people]
     never = [row for row in rows if row.last_brought is None]
-    brought = sorted(
-        (row for row in rows if row.last_brought is not None), key=lambda r: r.last_brought
-    )
+    dated = [(row.last_brought, row) for row in rows if row.last_brought is not None]
+    brought = [row for _last, row in sorted(dated, key=lambda pair: pair[0])]
     return never + brought

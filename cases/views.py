@@ -20,16 +20,16 @@ from cases import access, genogram, selectors, services
 from cases.deadline import time_left_text
 from cases.forms import CaseForm, PostponeForm
 from cases.models import Case, CaseStatus
-from core.http import HtmxHttpRequest
 from meetings.access import meeting_or_404
 from meetings.models import Meeting
 from meetings.selectors import case_capacity
 from teams.access import visible_team_or_404
+from teams.requests import SignedInRequest
 
 
 @login_required
 @require_GET
-def case_list(request: HtmxHttpRequest) -> HttpResponse:
+def case_list(request: SignedInRequest) -> HttpResponse:
     cases = list(selectors.cases_for(user=request.user)[:200])
     leading = {
         team.pk
@@ -62,7 +62,7 @@ def _deadline_context(meeting: Meeting | None) -> dict[str, Any]:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def case_submit(request: HtmxHttpRequest) -> HttpResponse:
+def case_submit(request: SignedInRequest) -> HttpResponse:
     meetings = selectors.open_meetings_for_cases(user=request.user)
     initial = {}
     if chosen := request.GET.get("meeting"):
@@ -98,7 +98,7 @@ def case_submit(request: HtmxHttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def case_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def case_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     case = access.case_or_404(request.user, pk)
     before_deadline = selectors.is_before_deadline(case)
     context = {
@@ -119,7 +119,7 @@ def case_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def case_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def case_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     case = access.case_or_404(request.user, pk)
     before_deadline = selectors.is_before_deadline(case)
     if not access.can_edit_case(request.user, case, before_deadline=before_deadline):
@@ -138,7 +138,7 @@ def case_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def case_withdraw(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def case_withdraw(request: SignedInRequest, pk: int) -> HttpResponse:
     case = access.case_or_404(request.user, pk)
     before_deadline = selectors.is_before_deadline(case)
     if not access.can_withdraw_case(request.user, case, before_deadline=before_deadline):
@@ -173,7 +173,7 @@ def _selection_context(meeting: Meeting, **extra: Any) -> dict[str, Any]:
 @login_required
 @require_GET
 @vary_on_headers("HX-Request")
-def meeting_cases(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def meeting_cases(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = meeting_or_404(request.user, pk)
     if not access.can_select_cases(request.user, meeting.team):
         raise PermissionDenied
@@ -187,7 +187,7 @@ SELECTION_ACTIONS = {"select", "unselect", "up", "down", "postpone"}
 @login_required
 @require_POST
 @vary_on_headers("HX-Request")
-def meeting_case_action(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def meeting_case_action(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = meeting_or_404(request.user, pk)
     if not access.can_select_cases(request.user, meeting.team):
         raise PermissionDenied
@@ -207,7 +207,7 @@ def meeting_case_action(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     return redirect("cases:meeting_cases", pk=meeting.pk)
 
 
-def _select(request: HtmxHttpRequest, meeting: Meeting, case: Case, action: str) -> str | None:
+def _select(request: SignedInRequest, meeting: Meeting, case: Case, action: str) -> str | None:
     try:
         if action == "select":
             services.case_select(case=case)
@@ -227,7 +227,7 @@ def _select(request: HtmxHttpRequest, meeting: Meeting, case: Case, action: str)
 
 @login_required
 @require_GET
-def rotation(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+def rotation(request: SignedInRequest, slug: str) -> HttpResponse:
     team = visible_team_or_404(request.user, slug)
     if not access.can_select_cases(request.user, team):
         raise PermissionDenied
@@ -244,7 +244,7 @@ def rotation(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def rotation_ask(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+def rotation_ask(request: SignedInRequest, slug: str) -> HttpResponse:
     team = visible_team_or_404(request.user, slug)
     if not access.can_select_cases(request.user, team):
         raise PermissionDenied

@@ -30,7 +30,8 @@ from core.http import attachment_response
 BASE_URL = "https://teamlaering.invalid/"
 
 
-class StaticFilesOnlyFetcher(URLFetcher):
+# WeasyPrint ships no type information, so its URLFetcher is Any to mypy.
+class StaticFilesOnlyFetcher(URLFetcher):  # type: ignore[misc]
     """Serves `/static/...` URLs from the app's static files and refuses everything else."""
 
     def __init__(self, *, origins: set[str]) -> None:

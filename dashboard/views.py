@@ -4,7 +4,7 @@ their own open follow-up actions, gathered from every app."""
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
@@ -13,6 +13,7 @@ from meetings.access import can_run_meeting
 from meetings.selectors import upcoming_meetings
 from rollups.actions.selectors import open_actions_for
 from rollups.selectors import teams_with_rollup_due, with_rollup_status
+from teams.requests import SignedInRequest
 from teams.selectors import teams_for_overview
 
 UPCOMING_SHOWN = 5
@@ -21,7 +22,7 @@ ACTIONS_SHOWN = 20
 
 @login_required
 @require_GET
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     teams = list(with_rollup_status(teams_for_overview(user=request.user), today=today))
     upcoming = upcoming_meetings(user=request.user, limit=UPCOMING_SHOWN)

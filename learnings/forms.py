@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.db.models import Q
@@ -52,22 +52,25 @@ class PointFilterForm(forms.Form):
 
     def __init__(self, *args: Any, team: Team, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["theme"].queryset = Theme.objects.filter(team=team).order_by("name")
+        # self.fields holds copies of the fields declared above, typed only as Field.
+        theme = cast(forms.ModelChoiceField, self.fields["theme"])
+        theme.queryset = Theme.objects.filter(team=team).order_by("name")
         # The team's meetings at which learning points were named, newest first.
-        self.fields["meeting"].queryset = Meeting.objects.filter(
+        cast(MeetingChoiceField, self.fields["meeting"]).queryset = Meeting.objects.filter(
             team=team,
             pk__in=LearningPoint.objects.filter(team=team, meeting__isnull=False).values(
                 "meeting"
             ),
         ).order_by("-starts_at", "-id")
         # The team's members, and former members who named points.
-        self.fields["person"].queryset = User.objects.filter(
+        cast(PersonChoiceField, self.fields["person"]).queryset = User.objects.filter(
             Q(pk__in=Membership.objects.filter(team=team).values("user"))
             | Q(pk__in=LearningPoint.objects.filter(team=team).values("author"))
         ).order_by("first_name", "last_name", "username")
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("start"), data.get("end")
         if start and end and start > end:
             self.add_error("end", _("Til-datoen skal ligge efter fra-datoen."))
@@ -100,7 +103,8 @@ class LearningPointEditForm(CprGuardMixin, forms.Form):
 
     def __init__(self, *args: Any, team: Team, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["themes"].queryset = Theme.objects.filter(team=team).order_by("name")
+        themes = cast(forms.ModelMultipleChoiceField, self.fields["themes"])
+        themes.queryset = Theme.objects.filter(team=team).order_by("name")
 
 
 class ThemeForm(CprGuardMixin, forms.Form):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from core.http import HtmxHttpRequest, is_partial, render_page_or_partial
+from core.http import is_partial, render_page_or_partial
 from learnings import access, selectors, services
 from learnings.forms import (
     LearningPointEditForm,
@@ -27,12 +27,13 @@ from meetings.models import PhaseKind
 from meetings.runner import entry_response
 from meetings.selectors import current_step
 from teams.access import can_lead_team, visible_team_or_404
+from teams.requests import SignedInRequest
 from teams.selectors import first_team
 
 
 @login_required
 @require_GET
-def home(request: HtmxHttpRequest) -> HttpResponse:
+def home(request: SignedInRequest) -> HttpResponse:
     """The "Læring" menu item: the learning page of the user's first team (a department
     leader's first team in their organisations), or a page saying they are in no team."""
     team = first_team(user=request.user)
@@ -43,7 +44,7 @@ def home(request: HtmxHttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def learning_list(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+def learning_list(request: SignedInRequest, slug: str) -> HttpResponse:
     team = visible_team_or_404(request.user, slug)
     form = PointFilterForm(request.GET or None, team=team)
     page = selectors.points_page(
@@ -74,7 +75,7 @@ def learning_list(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def point_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def point_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     point = access.point_or_404(request.user, pk)
     if not access.can_edit_learning_point(request.user, point, now=timezone.now()):
         raise PermissionDenied
@@ -95,7 +96,7 @@ def point_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def themes(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+def themes(request: SignedInRequest, slug: str) -> HttpResponse:
     """The team's themes: everyone who sees the team reads them; leader and coordinator add."""
     team = visible_team_or_404(request.user, slug)
     leading = access.can_manage_themes(request.user, team)
@@ -120,7 +121,7 @@ def themes(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def theme_delete(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
+def theme_delete(request: SignedInRequest, slug: str, pk: int) -> HttpResponse:
     team = visible_team_or_404(request.user, slug)
     if not access.can_manage_themes(request.user, team):
         raise PermissionDenied
@@ -135,7 +136,7 @@ def theme_delete(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 def _record_point(
-    request: HtmxHttpRequest,
+    request: SignedInRequest,
     pk: int,
     *,
     phase: str,
@@ -169,7 +170,7 @@ def _record_point(
 @login_required
 @require_POST
 @vary_on_headers("HX-Request")
-def meeting_point_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def meeting_point_add(request: SignedInRequest, pk: int) -> HttpResponse:
     return _record_point(
         request,
         pk,
@@ -183,7 +184,7 @@ def meeting_point_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 @vary_on_headers("HX-Request")
-def meeting_summary_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def meeting_summary_add(request: SignedInRequest, pk: int) -> HttpResponse:
     return _record_point(
         request,
         pk,

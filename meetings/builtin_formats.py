@@ -9,6 +9,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import Model
+
 
 def _phase(
     name: str,
@@ -597,12 +599,12 @@ BUILTIN_FORMATS: list[dict[str, Any]] = [
 ]
 
 
-def _has_field(model, name: str) -> bool:
+def _has_field(model: type[Model], name: str) -> bool:
     """Migrations older than a field pass historical models without it."""
     return any(field.name == name for field in model._meta.get_fields())
 
 
-def install_builtin_formats(Format, FormatPhase) -> None:
+def install_builtin_formats(Format: type[Any], FormatPhase: type[Any]) -> None:
     """Create or refresh the built-in formats (team=None) and their phases. Idempotent.
 
     Takes the model classes so a data migration can pass its historical models."""

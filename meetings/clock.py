@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import Self
 
 WARNING_SHARE = 0.2
 
@@ -56,7 +57,9 @@ class Span:
     budget_seconds: int
 
     @classmethod
-    def begin(cls, *, now: datetime, pauses: Pauses, budget_seconds: int, elapsed: float = 0.0):
+    def begin(
+        cls, *, now: datetime, pauses: Pauses, budget_seconds: int, elapsed: float = 0.0
+    ) -> Self:
         """Start a span now, or continue one that already ran for `elapsed` seconds."""
         return cls(
             started_at=now - timedelta(seconds=elapsed),

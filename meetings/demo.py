@@ -146,7 +146,9 @@ def _past_meeting(
     started = _at(day, 13)
     meeting.status = MeetingStatus.FINISHED
     meeting.started_at = started
-    meeting.ended_at = started + timedelta(seconds=sum(s.actual_seconds for s in steps))
+    # Every step's actual_seconds was set above; the field itself may be empty.
+    played = sum(s.actual_seconds or 0.0 for s in steps)
+    meeting.ended_at = started + timedelta(seconds=played)
     meeting.current_position = len(steps) - 1
     meeting.save()
     return meeting

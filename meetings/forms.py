@@ -1,4 +1,5 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -37,18 +38,20 @@ class MeetingForm(CprGuardMixin, forms.Form):
         help_text=_("Ét punkt pr. linje, i den rækkefølge de skal tages. Skriv pseudonymiseret."),
     )
 
-    def __init__(self, *args, team: Team, editing: bool = False, **kwargs) -> None:
+    def __init__(self, *args: Any, team: Team, editing: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        formats = Format.objects.available_to(team)
         members = User.objects.filter(memberships__team=team).order_by("first_name")
-        self.fields["format"].queryset = Format.objects.available_to(team)
-        self.fields["facilitator"].queryset = members
-        self.fields["participants"].queryset = members
+        # self.fields holds copies of the fields declared above, typed only as Field.
+        cast(forms.ModelChoiceField, self.fields["format"]).queryset = formats
+        cast(forms.ModelChoiceField, self.fields["facilitator"]).queryset = members
+        cast(forms.ModelMultipleChoiceField, self.fields["participants"]).queryset = members
         if editing:
             del self.fields["format"]
         elif not self.is_bound:
             self.initial.setdefault("participants", list(members))
 
-    def clean_starts_at(self):
+    def clean_starts_at(self) -> datetime:
         starts_at = self.cleaned_data["starts_at"]
         if "starts_at" in self.changed_data and starts_at < timezone.now() - timedelta(days=1):
             raise forms.ValidationError(_("Et nyt møde kan ikke planlægges i fortiden."))

@@ -3,13 +3,14 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meetings import clock
-from teams.models import Membership, Organisation, Role, Team
+from teams.models import Membership, Organisation, Role, Team, User
 
 
 class PhaseKind(models.TextChoices):
@@ -165,7 +166,7 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
         )
         return self.filter(Exists(member) | Exists(leads))
 
-    def visible_to(self, user) -> MeetingQuerySet:
+    def visible_to(self, user: User | AnonymousUser) -> MeetingQuerySet:
         if not user.is_authenticated:
             return self.none()
         return self.visible_to_user_id(user.pk)

@@ -11,6 +11,7 @@ from meetings import clock, running_order
 from meetings.models import (
     AgendaItem,
     Meeting,
+    MeetingQuerySet,
     MeetingStatus,
     Participation,
     Step,
@@ -131,7 +132,7 @@ def case_capacity(*, meeting: Meeting) -> int | None:
 LIST_SIZE = 50
 
 
-def meetings_for(*, user: AnyUser) -> QuerySet[Meeting]:
+def meetings_for(*, user: AnyUser) -> MeetingQuerySet:
     return Meeting.objects.visible_to(user).select_related("team", "format", "facilitator")
 
 

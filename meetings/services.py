@@ -102,7 +102,8 @@ def meeting_update(
     brought = list(meeting.agenda_items.filter(owner__isnull=False).order_by("position", "id"))
     existing = {item.title: item for item in meeting.agenda_items.filter(owner__isnull=True)}
     items = brought + [
-        existing.pop(title, None) or AgendaItem(meeting=meeting, title=title)
+        # pop, not get: a title given twice gets the stored item once and a new one after.
+        existing.pop(title) if title in existing else AgendaItem(meeting=meeting, title=title)
         for title in agenda_titles
     ]
     for index, item in enumerate(items):

@@ -22,11 +22,12 @@ from meetings.models import Meeting, MeetingStatus
 from meetings.runner import MODES, entry_response, render_runner, runner_context
 from teams.access import visible_team_or_404
 from teams.middleware import passive
+from teams.requests import SignedInRequest
 
 
 @login_required
 @require_GET
-def meeting_list(request: HtmxHttpRequest) -> HttpResponse:
+def meeting_list(request: SignedInRequest) -> HttpResponse:
     return render(
         request,
         "meetings/list.html",
@@ -40,7 +41,7 @@ def meeting_list(request: HtmxHttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def meeting_plan(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+def meeting_plan(request: SignedInRequest, slug: str) -> HttpResponse:
     team = visible_team_or_404(request.user, slug)
     if not access.can_plan_meeting(request.user, team):
         raise PermissionDenied
@@ -65,7 +66,7 @@ def meeting_plan(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def meeting_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def meeting_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = access.meeting_or_404(request.user, pk)
     if not access.can_plan_meeting(request.user, meeting.team):
         raise PermissionDenied
@@ -103,7 +104,7 @@ def meeting_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def meeting_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def meeting_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = access.meeting_or_404(request.user, pk)
     regions, contributed = gather(
         hooks.meeting_page, hooks.MeetingPage(user=request.user, meeting=meeting)
@@ -128,7 +129,7 @@ def meeting_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 @vary_on_headers("HX-Request")
-def runner_control(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def runner_control(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = access.meeting_or_404(request.user, pk)
     if not access.can_run_meeting(request.user, meeting):
         raise PermissionDenied
@@ -138,7 +139,7 @@ def runner_control(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 @vary_on_headers("HX-Request")
-def runner_projector(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def runner_projector(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = access.meeting_or_404(request.user, pk)
     return render_runner(request, meeting, "projector")
 
@@ -146,7 +147,7 @@ def runner_projector(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 @vary_on_headers("HX-Request")
-def runner_participant(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def runner_participant(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = access.meeting_or_404(request.user, pk)
     return render_runner(request, meeting, "participant")
 
@@ -203,7 +204,7 @@ def _int(value: str | None) -> int | None:
 @login_required
 @require_POST
 @vary_on_headers("HX-Request")
-def runner_action(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def runner_action(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = access.meeting_or_404(request.user, pk)
     if not access.can_run_meeting(request.user, meeting):
         raise PermissionDenied
@@ -249,7 +250,7 @@ def _perform(meeting: Meeting, action: str, version: int, data: QueryDict) -> Me
 @login_required
 @require_POST
 @vary_on_headers("HX-Request")
-def owner_notes_save(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def owner_notes_save(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = access.meeting_or_404(request.user, pk)
     step = selectors.current_step(meeting=meeting)
     item = step.agenda_item if step is not None else None

@@ -36,7 +36,7 @@ def can_edit_product(user: AnyUser, product: Product) -> bool:
         return False
     if product.responsible_id == user.pk:
         return True
-    if product.team_id is not None:
+    if product.team is not None:
         return can_lead_team(user, product.team)
     return product.organisation.department_leaders.filter(pk=user.pk).exists()
 

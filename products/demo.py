@@ -8,6 +8,8 @@ changes that are not published yet.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import transaction
 
 from learnings.models import LearningPoint
@@ -20,7 +22,7 @@ GUIDELINE_TITLE = "Virksomhedspraktik efter LAB § 42"
 REFERRAL_TITLE = "Henvisning til jobkonsulent"
 PROCEDURE_TITLE = "Arbejdsgang ved tværfaglige sparringsmøder"
 
-GUIDELINE = {
+GUIDELINE: dict[str, Any] = {
     "purpose": (
         "Et fælles grundlag for, hvornår og hvordan vi bruger virksomhedspraktik til "
         "sygemeldte borgere, så borgeren møder den samme faglige praksis, uanset hvem der "
@@ -109,7 +111,7 @@ GUIDELINE = {
     ],
 }
 
-REFERRAL = {
+REFERRAL: dict[str, Any] = {
     "purpose": (
         "Bruges, når sagsbehandleren beder jobkonsulenten om at finde og følge en "
         "virksomhedspraktik. Skriv kort og konkret: jobkonsulenten skal kunne gå i gang "
@@ -243,7 +245,7 @@ PROCEDURE_SECTIONS = [
     ),
 ]
 
-PROCEDURE = {
+PROCEDURE: dict[str, Any] = {
     "to": "Team Syd, jobkonsulenter og lægekonsulent",
     "purpose": "Fælles praksis for, hvordan vi forbereder og holder de ugentlige tværfaglige "
     "sparringsmøder.",
@@ -261,7 +263,7 @@ PROCEDURE_DRAFT_FIRST_SECTION = (
 )
 
 
-def _procedure_draft() -> dict:
+def _procedure_draft() -> dict[str, Any]:
     sections = [dict(section) for section in PROCEDURE["sections"]]
     sections[0]["text"] = PROCEDURE_DRAFT_FIRST_SECTION
     return {**PROCEDURE, "sections": sections}
@@ -281,7 +283,8 @@ def load_products(teams: DemoTeams) -> list[Product]:
         ).order_by("id")[:2]
     )
     meetings = {point.meeting for point in consultant_points if point.meeting}
-    for title, kind, content, themes, sources in [
+    # Title, kind, content, themes, and what the product came from (product_create's source_*).
+    demo: list[tuple[str, ProductKind, dict[str, Any], list[str], dict[str, list[Any]]]] = [
         (
             GUIDELINE_TITLE,
             ProductKind.GUIDELINE,
@@ -307,7 +310,8 @@ def load_products(teams: DemoTeams) -> list[Product]:
             ["Tværfaglige møder", "Sparring"],
             {},
         ),
-    ]:
+    ]
+    for title, kind, content, themes, sources in demo:
         if Product.objects.filter(organisation=teams.organisation, title=title).exists():
             continue
         product = services.product_create(

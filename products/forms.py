@@ -4,6 +4,9 @@ empty section at the end for adding a new one."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any, cast
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
@@ -48,7 +51,7 @@ class ProductCreateForm(CprGuardMixin, forms.Form):
         help_text=_lazy("Adskil med komma, fx »Virksomhedspraktik, Sygedagpenge«."),
     )
 
-    def __init__(self, *args, user: User, **kwargs) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
         teams = list(Team.objects.led_by(user).select_related("organisation"))
@@ -61,13 +64,16 @@ class ProductCreateForm(CprGuardMixin, forms.Form):
             )
             for organisation in organisations
         ]
-        self.fields["place"].choices = choices
-        self._places = {f"team:{team.pk}": (team.organisation, team) for team in teams}
+        # self.fields holds copies of the fields declared above, typed only as Field.
+        cast(forms.ChoiceField, self.fields["place"]).choices = choices
+        self._places: dict[str, tuple[Organisation, Team | None]] = {
+            f"team:{team.pk}": (team.organisation, team) for team in teams
+        }
         self._places.update(
             {f"org:{organisation.pk}": (organisation, None) for organisation in organisations}
         )
         organisation_ids = {organisation.pk for organisation, _team in self._places.values()}
-        self.fields["responsible"].queryset = (
+        cast(forms.ModelChoiceField, self.fields["responsible"]).queryset = (
             User.objects.filter(
                 Q(memberships__team__organisation__in=organisation_ids)
                 | Q(led_organisations__in=organisation_ids)
@@ -77,8 +83,9 @@ class ProductCreateForm(CprGuardMixin, forms.Form):
         )
         self.initial.setdefault("responsible", user.pk)
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         place = data.get("place")
         responsible = data.get("responsible")
         if place in self._places and responsible is not None:
@@ -106,7 +113,7 @@ class ProductCreateForm(CprGuardMixin, forms.Form):
 class SourceChoiceField(forms.ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
-    def label_from_instance(self, obj) -> str:
+    def label_from_instance(self, obj: Meeting | RollupItem | LearningPoint) -> str:
         if isinstance(obj, Meeting):
             return f"{obj.title} ({obj.starts_at.astimezone():%d.%m.%Y}, {obj.team.name})"
         if isinstance(obj, RollupItem):
@@ -195,7 +202,7 @@ class DraftForm(CprGuardMixin, forms.Form):
         "fields": "fields_text",
     }
 
-    def __init__(self, *args, product: Product, **kwargs) -> None:
+    def __init__(self, *args: Any, product: Product, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.product = product
         parts = doc.PARTS[ProductKind(product.kind)]
@@ -213,14 +220,15 @@ class DraftForm(CprGuardMixin, forms.Form):
         offered = draft_source_choices(product=self.product)
         for name in SOURCE_KINDS:
             if name in offered:
-                self.fields[name].queryset = offered[name].choices
+                field = cast(SourceChoiceField, self.fields[name])
+                field.queryset = offered[name].choices
             else:
                 # Nothing to choose from: leave the field out (None keeps the links as they are).
                 del self.fields[name]
         self.linked_sources = {name: choices.linked for name, choices in offered.items()}
 
     @staticmethod
-    def initial_from(product: Product) -> dict:
+    def initial_from(product: Product) -> dict[str, Any]:
         draft = doc.normalise(product.kind, product.draft)
         return {
             "revision": product.draft_revision,
@@ -268,7 +276,7 @@ class SectionForm(CprGuardMixin, forms.Form):
     columns = forms.CharField(max_length=600, required=False)
     body = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 6}))
 
-    def __init__(self, *args, number: int | None = None, **kwargs) -> None:
+    def __init__(self, *args: Any, number: int | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.number = number
         labels = {
@@ -288,8 +296,9 @@ class SectionForm(CprGuardMixin, forms.Form):
             "Tabel: én række pr. linje, cellerne adskilt af |."
         )
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         title, body = data.get("title", ""), data.get("body", "")
         if not (title or body or data.get("columns")):
             data["section"] = None
@@ -314,10 +323,10 @@ class SectionForm(CprGuardMixin, forms.Form):
 
 
 class BaseSectionFormSet(forms.BaseFormSet):
-    def get_form_kwargs(self, index):
+    def get_form_kwargs(self, index: int | None) -> dict[str, Any]:
         return {**super().get_form_kwargs(index), "number": None if index is None else index + 1}
 
-    def add_fields(self, form, index) -> None:
+    def add_fields(self, form: SectionForm, index: int | None) -> None:
         super().add_fields(form, index)
         number = "" if index is None else index + 1
         form.fields["ORDER"].label = _("Placering, afsnit %(number)s") % {"number": number}
@@ -331,14 +340,18 @@ class BaseSectionFormSet(forms.BaseFormSet):
         ]
 
 
-SectionFormSet = forms.formset_factory(
-    SectionForm,
-    formset=BaseSectionFormSet,
-    extra=1,
-    can_order=True,
-    can_delete=True,
-    max_num=40,
-    validate_max=True,
+# The factory subclasses `formset`; the stubs only know that it is a BaseFormSet.
+SectionFormSet = cast(
+    type[BaseSectionFormSet],
+    forms.formset_factory(
+        SectionForm,
+        formset=BaseSectionFormSet,
+        extra=1,
+        can_order=True,
+        can_delete=True,
+        max_num=40,
+        validate_max=True,
+    ),
 )
 
 
@@ -374,25 +387,34 @@ class ProductFilterForm(forms.Form):
     team = forms.ChoiceField(label=_lazy("Team"), required=False)
     theme = forms.ChoiceField(label=_lazy("Tema"), required=False)
 
-    def __init__(self, *args, teams, themes: list[str], **kwargs) -> None:
+    def __init__(
+        self, *args: Any, teams: Iterable[Team], themes: list[str], **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [("", _("Alle typer")), *ProductKind.choices]
-        self.fields["team"].choices = [
+        # self.fields holds copies of the fields declared above, typed only as Field.
+        kind_field = cast(forms.ChoiceField, self.fields["kind"])
+        team_field = cast(forms.ChoiceField, self.fields["team"])
+        theme_field = cast(forms.ChoiceField, self.fields["theme"])
+        kind_field.choices = [("", _("Alle typer")), *ProductKind.choices]
+        team_field.choices = [
             ("", _("Alle teams")),
             ("org", _("Hele organisationen")),
             *((str(team.pk), team.name) for team in teams),
         ]
-        self.fields["theme"].choices = [("", _("Alle temaer")), *((t, t) for t in themes)]
+        theme_field.choices = [("", _("Alle temaer")), *((t, t) for t in themes)]
 
 
 class DiffForm(forms.Form):
     fra = forms.ChoiceField(label=_lazy("Fra"))
     til = forms.ChoiceField(label=_lazy("Til"))
 
-    def __init__(self, *args, numbers: list[int], with_draft: bool, **kwargs) -> None:
+    def __init__(self, *args: Any, numbers: list[int], with_draft: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choices = [
             (str(number), _("Version %(number)s") % {"number": number}) for number in numbers
         ]
-        self.fields["fra"].choices = choices
-        self.fields["til"].choices = choices + ([("kladde", _("Kladden"))] if with_draft else [])
+        # self.fields holds copies of the fields declared above, typed only as Field.
+        cast(forms.ChoiceField, self.fields["fra"]).choices = choices
+        cast(forms.ChoiceField, self.fields["til"]).choices = choices + (
+            [("kladde", _("Kladden"))] if with_draft else []
+        )

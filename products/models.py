@@ -8,12 +8,15 @@ diff between versions all work from one structure.
 
 from __future__ import annotations
 
+from typing import Any, NoReturn
+
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from teams.models import Membership, Organisation, Role, Team
+from teams.models import Membership, Organisation, Role, Team, User
 
 
 class ProductKind(models.TextChoices):
@@ -26,7 +29,7 @@ class ImmutableVersion(Exception):
     """A published version is never changed or deleted."""
 
 
-def _in_organisation(user) -> Q:
+def _in_organisation(user: User) -> Q:
     member = Membership.objects.filter(user=user, team__organisation=OuterRef("organisation"))
     leads = Organisation.department_leaders.through.objects.filter(
         organisation=OuterRef("organisation"), user=user
@@ -34,7 +37,7 @@ def _in_organisation(user) -> Q:
     return Q(Exists(member)) | Q(Exists(leads))
 
 
-def editable_by(user) -> Q:
+def editable_by(user: User) -> Q:
     """The products whose draft the user may see, edit and publish: the responsible person;
     the team's leader and coordinator; for organisation-wide products its department leaders."""
     leads_team = Membership.objects.filter(
@@ -51,19 +54,19 @@ def editable_by(user) -> Q:
 
 
 class ProductQuerySet(models.QuerySet["Product"]):
-    def visible_to(self, user) -> ProductQuerySet:
+    def visible_to(self, user: User | AnonymousUser) -> ProductQuerySet:
         """Published products of the user's organisations, and the drafts the user edits."""
         if not user.is_authenticated:
             return self.none()
         published = Q(latest_version__isnull=False) & _in_organisation(user)
         return self.filter(published | editable_by(user))
 
-    def editable_by(self, user) -> ProductQuerySet:
+    def editable_by(self, user: User | AnonymousUser) -> ProductQuerySet:
         if not user.is_authenticated:
             return self.none()
         return self.filter(editable_by(user))
 
-    def with_can_edit(self, user) -> ProductQuerySet:
+    def with_can_edit(self, user: User | AnonymousUser) -> ProductQuerySet:
         """Annotate `can_edit` in the same query, for lists."""
         if not user.is_authenticated:
             return self.annotate(can_edit=models.Value(False))
@@ -170,7 +173,7 @@ class Product(models.Model):
 
     @property
     def place_name(self) -> str:
-        return self.team.name if self.team_id else str(_("Hele organisationen"))
+        return self.team.name if self.team is not None else str(_("Hele organisationen"))
 
 
 class ProductVersion(models.Model):
@@ -205,10 +208,10 @@ class ProductVersion(models.Model):
     def __str__(self) -> str:
         return f"{self.title}, version {self.number}"
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
             raise ImmutableVersion("En udgivet version kan ikke ændres.")
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise ImmutableVersion("En udgivet version kan ikke slettes.")

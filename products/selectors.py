@@ -11,7 +11,7 @@ from django.http import Http404
 from learnings.models import LearningPoint
 from meetings.models import Meeting
 from products.models import Product, ProductVersion, theme_index
-from rollups.models import RollupItem
+from rollups.models import Rollup, RollupItem
 from teams.access import AnyUser
 from teams.models import Membership, Organisation, Role, Team, User
 
@@ -86,7 +86,7 @@ def visible_sources(*, product: Product, user: User) -> dict:
     }
 
 
-def products_from(*, source, user: User) -> list[Product]:
+def products_from(*, source: Meeting | LearningPoint | RollupItem, user: AnyUser) -> list[Product]:
     """The products the user may read that came from a meeting, learning point or rollup
     item: the way back from the source to the product."""
     return list(
@@ -97,7 +97,7 @@ def products_from(*, source, user: User) -> list[Product]:
     )
 
 
-def products_from_rollup(*, rollup, user: User) -> list[Product]:
+def products_from_rollup(*, rollup: Rollup, user: AnyUser) -> list[Product]:
     return list(
         Product.objects.visible_to(user)
         .filter(source_rollup_items__rollup=rollup)

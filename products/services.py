@@ -19,6 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.refusals import Refused
+from learnings.models import LearningPoint
+from meetings.models import Meeting
 from products import content as content_module
 from products.models import Product, ProductKind, ProductVersion, theme_index
 from products.rendering import document_text
@@ -64,7 +66,12 @@ def _search_text(product: Product, version: ProductVersion | None) -> str:
     return "\n".join(parts).casefold()
 
 
-def _set_sources(product: Product, meetings, learning_points, rollup_items) -> None:
+def _set_sources(
+    product: Product,
+    meetings: Iterable[Meeting] | None,
+    learning_points: Iterable[LearningPoint] | None,
+    rollup_items: Iterable[RollupItem] | None,
+) -> None:
     if meetings is not None:
         product.source_meetings.set(meetings)
     if learning_points is not None:
@@ -84,9 +91,9 @@ def product_create(
     created_by: User,
     themes: Sequence[str] = (),
     content: dict | None = None,
-    source_meetings: Iterable | None = None,
-    source_learning_points: Iterable | None = None,
-    source_rollup_items: Iterable | None = None,
+    source_meetings: Iterable[Meeting] | None = None,
+    source_learning_points: Iterable[LearningPoint] | None = None,
+    source_rollup_items: Iterable[RollupItem] | None = None,
 ) -> Product:
     if team is not None and team.organisation_id != organisation.pk:
         raise ProductRefused(_("Teamet hører ikke til organisationen."))
@@ -117,9 +124,9 @@ def product_save_draft(
     title: str,
     content: dict,
     themes: Sequence[str] | None = None,
-    source_meetings: Iterable | None = None,
-    source_learning_points: Iterable | None = None,
-    source_rollup_items: Iterable | None = None,
+    source_meetings: Iterable[Meeting] | None = None,
+    source_learning_points: Iterable[LearningPoint] | None = None,
+    source_rollup_items: Iterable[RollupItem] | None = None,
 ) -> Product:
     """Save the draft, if nobody has saved it since `revision`; else StaleDraft."""
     locked = (
@@ -217,12 +224,12 @@ def product_draft_from_rollup_item(*, item: RollupItem, user: User) -> Product:
         title=item.title,
         responsible=coordinator or user,
         created_by=user,
-        themes=[item.theme.name] if item.theme_id else (),
+        themes=[item.theme.name] if item.theme is not None else (),
         content={
             "purpose": item.justification,
             "sections": [{"title": _("Læringspunkterne bag"), "kind": "text", "text": purpose}],
         },
-        source_meetings={point.meeting for point in points if point.meeting_id},
+        source_meetings={point.meeting for point in points if point.meeting is not None},
         source_learning_points=points,
         source_rollup_items=[item],
     )

@@ -3,10 +3,12 @@ publishing, a version with "Hent PDF", and the differences between two versions.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -26,13 +28,14 @@ from products.forms import (
 )
 from products.models import Product, ProductKind
 from products.rendering import render_document
+from teams.requests import SignedInRequest
 
 HAS_SECTIONS = {ProductKind.GUIDELINE, ProductKind.WORK_PROCEDURE}
 
 
 @login_required
 @require_GET
-def product_list(request: HttpRequest) -> HttpResponse:
+def product_list(request: SignedInRequest) -> HttpResponse:
     teams, themes = selectors.filter_options(user=request.user)
     form = ProductFilterForm(request.GET or None, teams=teams, themes=themes)
     filters = {}
@@ -56,13 +59,13 @@ def product_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _ids(request: HttpRequest, name: str) -> list[int]:
+def _ids(request: SignedInRequest, name: str) -> list[int]:
     return [int(value) for value in request.GET.getlist(name) if value.isdigit()]
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def product_create(request: HttpRequest) -> HttpResponse:
+def product_create(request: SignedInRequest) -> HttpResponse:
     if not access.can_create_product(request.user):
         raise PermissionDenied
     form = ProductCreateForm(request.POST or None, user=request.user)
@@ -108,7 +111,7 @@ def product_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def product_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def product_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     product = access.product_or_404(request.user, pk)
     can_edit = access.can_edit_product(request.user, product)
     versions = selectors.versions_of(product=product)
@@ -127,7 +130,7 @@ def product_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _editor_or_403(request: HttpRequest, pk: int) -> Product:
+def _editor_or_403(request: SignedInRequest, pk: int) -> Product:
     """A product the user may read but not edit answers 403 to its editing."""
     product = access.product_or_404(request.user, pk)
     if not access.can_edit_product(request.user, product):
@@ -135,7 +138,7 @@ def _editor_or_403(request: HttpRequest, pk: int) -> Product:
     return product
 
 
-def _draft_context(product: Product, **extra) -> dict:
+def _draft_context(product: Product, **extra: Any) -> dict[str, Any]:
     return {
         "product": product,
         "document": render_document(product.kind, product.draft),
@@ -147,17 +150,17 @@ def _draft_context(product: Product, **extra) -> dict:
 
 @login_required
 @require_GET
-def draft_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def draft_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     product = access.product_editor_or_404(request.user, pk)
     return render(request, "products/draft.html", _draft_context(product))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def draft_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def draft_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     product = _editor_or_403(request, pk)
     has_sections = product.kind in HAS_SECTIONS
-    data = request.POST if request.method == "POST" else None
+    data: QueryDict | None = request.POST if request.method == "POST" else None
     form = DraftForm(data, product=product)
     formset = (
         SectionFormSet(data, initial=None if data else section_initial(product), prefix="sections")
@@ -211,7 +214,7 @@ def draft_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def draft_publish(request: HttpRequest, pk: int) -> HttpResponse:
+def draft_publish(request: SignedInRequest, pk: int) -> HttpResponse:
     product = _editor_or_403(request, pk)
     form = PublishForm(request.POST)
     if not form.is_valid():
@@ -232,7 +235,7 @@ def draft_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+def version_detail(request: SignedInRequest, pk: int, number: int) -> HttpResponse:
     product = access.product_or_404(request.user, pk)
     version = selectors.version_or_404(product=product, number=number)
     return render(
@@ -250,7 +253,7 @@ def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def version_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+def version_pdf(request: SignedInRequest, pk: int, number: int) -> HttpResponse:
     product = access.product_or_404(request.user, pk)
     version = selectors.version_or_404(product=product, number=number)
     return pdf_response(
@@ -260,7 +263,7 @@ def version_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def version_diff(request: HttpRequest, pk: int) -> HttpResponse:
+def version_diff(request: SignedInRequest, pk: int) -> HttpResponse:
     product = access.product_or_404(request.user, pk)
     can_edit = access.can_edit_product(request.user, product)
     versions = {version.number: version for version in selectors.versions_of(product=product)}

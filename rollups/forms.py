@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django_stubs_ext import WithAnnotations
 
 from core.privacy import CprGuardMixin
 from learnings.models import Decision
 from rollups import hooks
 from rollups.models import RollupItem
+from rollups.selectors import RollupItemLists
 from teams.models import User
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -69,14 +71,22 @@ class DecisionForm(CprGuardMixin, forms.Form):
 
     def __init__(self, *args: Any, owners: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].choices = [("", _("Vælg ansvarlig")), *owners]
+        # self.fields holds copies of the fields declared above, typed only as Field.
+        owner = cast(MemberField, self.fields["owner"])
+        owner.choices = [("", _("Vælg ansvarlig")), *owners]
         for extra in hooks.change_extras:
             self.fields[extra.name] = forms.BooleanField(
                 label=extra.label, required=False, help_text=extra.help_text
             )
 
     @classmethod
-    def for_item(cls, item: RollupItem, *, owners: list[Any], data: Any = None) -> DecisionForm:
+    def for_item(
+        cls,
+        item: WithAnnotations[RollupItem, RollupItemLists],
+        *,
+        owners: list[Any],
+        data: Any = None,
+    ) -> DecisionForm:
         """The form of one item, filled in from its decision and its open action."""
         open_action = next((a for a in item.action_list if a.status == "open"), None)
         initial: dict[str, Any] = {"decision": item.decision, "justification": item.justification}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.utils.functional import Promise
+from django_stubs_ext import StrOrPromise
 
 from core.hooks import Contributor, Hook
 from rollups.models import Rollup, RollupItem
@@ -24,8 +24,8 @@ class ChangeExtra:
     leader sees; it may raise core.refusals.Refused, which leaves the decision standing."""
 
     name: str
-    label: str | Promise
-    help_text: str | Promise
+    label: StrOrPromise
+    help_text: StrOrPromise
     start: Callable[[RollupItem, User], str]
 
 

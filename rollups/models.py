@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.forms import BaseForm
 from django.utils.translation import gettext_lazy as _
 
 from learnings.models import Decision, LearningPoint, Theme
@@ -83,6 +84,11 @@ class RollupItem(models.Model):
         verbose_name=_("besluttet af"),
     )
     decided_at = models.DateTimeField(_("besluttet"), null=True, blank=True)
+
+    # Not stored: what rollups.services.rollup_decide has to tell about the decision just
+    # saved, and the item's decision form, which rollups.views sets for the template.
+    notice: str
+    form: BaseForm
 
     class Meta:
         verbose_name = _("punkt i opsamlingen")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TypedDict
 
 from django.db.models import (
     Count,
@@ -17,6 +18,7 @@ from django.db.models import (
 )
 from django.http import Http404
 from django.utils import timezone
+from django_stubs_ext import WithAnnotations
 
 from core.dates import start_of_day
 from learnings.models import LearningPoint
@@ -54,10 +56,17 @@ def rollups_visible_to(*, user: User) -> QuerySet[Rollup]:
     )
 
 
+class RollupItemLists(TypedDict):
+    """What rollup_items prefetches onto each item."""
+
+    points: list[LearningPoint]
+    action_list: list[FollowUpAction]
+
+
 @dataclass
 class RollupDetail:
     rollup: Rollup
-    items: list[RollupItem] = field(default_factory=list)
+    items: list[WithAnnotations[RollupItem, RollupItemLists]] = field(default_factory=list)
     comments: list[RollupComment] = field(default_factory=list)
 
     @property
@@ -65,11 +74,13 @@ class RollupDetail:
         return sum(len(item.points) for item in self.items)
 
     @property
-    def undecided(self) -> list[RollupItem]:
+    def undecided(self) -> list[WithAnnotations[RollupItem, RollupItemLists]]:
         return [item for item in self.items if not item.decision]
 
 
-def rollup_items(*, rollup: Rollup, item_ids: list[int] | None = None) -> list[RollupItem]:
+def rollup_items(
+    *, rollup: Rollup, item_ids: list[int] | None = None
+) -> list[WithAnnotations[RollupItem, RollupItemLists]]:
     """The items with their points (case title and meeting) and follow-up actions: three
     queries, however many items and points."""
     items = (
@@ -134,7 +145,14 @@ def is_rollup_due(*, last_period_end: date | None, has_old_points: bool, today: 
     return has_old_points
 
 
-def with_rollup_status(teams: QuerySet[Team], *, today: date) -> QuerySet[Team]:
+class RollupStatus(TypedDict):
+    last_rollup_end: date | None
+    has_old_points: bool
+
+
+def with_rollup_status(
+    teams: QuerySet[Team], *, today: date
+) -> QuerySet[WithAnnotations[Team, RollupStatus]]:
     """The teams with `last_rollup_end` and `has_old_points`, for rollup_due without a query
     per team."""
     cutoff = start_of_day(today - timedelta(days=ROLLUP_DUE_DAYS))
@@ -158,7 +176,10 @@ class RollupReminder:
 
 
 def teams_with_rollup_due(
-    *, user: User, today: date | None = None, teams: list[Team] | None = None
+    *,
+    user: User,
+    today: date | None = None,
+    teams: list[WithAnnotations[Team, RollupStatus]] | None = None,
 ) -> list[RollupReminder]:
     """The teams the person leads (or coordinates) whose next rollup is due.
 
@@ -174,7 +195,11 @@ def teams_with_rollup_due(
         teams = [
             team
             for team in teams
-            if any(membership.role in LEADING_ROLES for membership in team.own_memberships)
+            if any(
+                membership.role in LEADING_ROLES
+                # teams_for_overview's prefetch: the type after with_rollup_status has lost it.
+                for membership in team.own_memberships  # type: ignore[attr-defined]
+            )
         ]
     return [
         RollupReminder(team=team, last_period_end=team.last_rollup_end)

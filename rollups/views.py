@@ -17,17 +17,17 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 
 from core.hooks import gather
-from core.http import HtmxHttpRequest
 from core.pdf import pdf_response, render_pdf
 from rollups import access, hooks, selectors, services
 from rollups.forms import CommentForm, DecisionForm, RollupStartForm
 from rollups.models import Rollup
 from teams.access import visible_team_or_404
+from teams.requests import SignedInRequest
 from teams.selectors import led_teams, member_choices
 
 
 def _detail_context(
-    request: HtmxHttpRequest,
+    request: SignedInRequest,
     rollup: Rollup,
     *,
     bound: dict[int, DecisionForm] | None = None,
@@ -58,7 +58,7 @@ def _detail_context(
 
 @login_required
 @require_GET
-def rollup_list(request: HtmxHttpRequest) -> HttpResponse:
+def rollup_list(request: SignedInRequest) -> HttpResponse:
     """Every rollup the person may read, grouped by team; leaders can start one."""
     groups: dict[int, dict[str, Any]] = {
         team.pk: {"team": team, "rollups": [], "can_start": True}
@@ -78,7 +78,7 @@ def rollup_list(request: HtmxHttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def rollup_start(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+def rollup_start(request: SignedInRequest, slug: str) -> HttpResponse:
     team = visible_team_or_404(request.user, slug)
     if not access.can_manage_rollups(request.user, team):
         raise PermissionDenied
@@ -113,7 +113,7 @@ def rollup_start(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def rollup_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def rollup_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     rollup = access.rollup_or_404(request.user, pk)
     return render(request, "rollups/rollup_detail.html", _detail_context(request, rollup))
 
@@ -121,7 +121,7 @@ def rollup_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 @vary_on_headers("HX-Request")
-def rollup_decide(request: HtmxHttpRequest, pk: int, item_pk: int) -> HttpResponse:
+def rollup_decide(request: SignedInRequest, pk: int, item_pk: int) -> HttpResponse:
     rollup = access.rollup_or_404(request.user, pk)
     if not access.can_manage_rollups(request.user, rollup.team):
         raise PermissionDenied
@@ -185,7 +185,7 @@ def rollup_decide(request: HtmxHttpRequest, pk: int, item_pk: int) -> HttpRespon
 
 @login_required
 @require_POST
-def rollup_finish(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def rollup_finish(request: SignedInRequest, pk: int) -> HttpResponse:
     rollup = access.rollup_or_404(request.user, pk)
     if not access.can_manage_rollups(request.user, rollup.team):
         raise PermissionDenied
@@ -202,7 +202,7 @@ def rollup_finish(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def rollup_comment(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def rollup_comment(request: SignedInRequest, pk: int) -> HttpResponse:
     rollup = access.rollup_or_404(request.user, pk)
     if not access.can_comment_rollup(request.user, rollup):
         raise PermissionDenied
@@ -228,7 +228,7 @@ def pdf_filename(rollup: Rollup) -> str:
 
 @login_required
 @require_GET
-def rollup_pdf(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def rollup_pdf(request: SignedInRequest, pk: int) -> HttpResponse:
     rollup = access.rollup_or_404(request.user, pk)
     data = render_pdf(
         template_name="rollups/rollup_pdf.html",

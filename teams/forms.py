@@ -1,3 +1,5 @@
+from __future__ import annotations
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +20,7 @@ class LoginForm(AuthenticationForm):
     )
 
 
-class LanguageForm(forms.ModelForm):
+class LanguageForm(forms.ModelForm[User]):
     class Meta:
         model = User
         fields = ["language"]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY, logout
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import timezone, translation
 
 LOGIN_AT_KEY = "teamlaering_login_at"
@@ -17,7 +18,10 @@ ACTIVE_AT_KEY = "teamlaering_active_at"
 ACTIVITY_RESOLUTION_SECONDS = 60
 
 
-def passive(view: Callable) -> Callable:
+type View = Callable[..., HttpResponseBase]
+
+
+def passive[V: View](view: V) -> V:
     """Mark a view whose requests are not user actions (a meeting screen's poll)."""
     view.session_passive = True  # type: ignore[attr-defined]
     return view
@@ -37,7 +41,13 @@ class SessionTimeoutMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
 
-    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> None:
+    def process_view(
+        self,
+        request: HttpRequest,
+        view_func: View,
+        view_args: tuple[Any, ...],
+        view_kwargs: dict[str, Any],
+    ) -> None:
         # The session alone says whether someone is signed in: loading the user row here
         # would cost every meeting screen's poll a query.
         if SESSION_KEY not in request.session:
@@ -75,7 +85,13 @@ class UserLanguageMiddleware:
         translation.deactivate()
         return response
 
-    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> None:
+    def process_view(
+        self,
+        request: HttpRequest,
+        view_func: View,
+        view_args: tuple[Any, ...],
+        view_kwargs: dict[str, Any],
+    ) -> None:
         # A poll's answer has no text to translate; asking for the user would cost a query.
         if getattr(view_func, "session_passive", False):
             return None

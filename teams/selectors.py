@@ -10,7 +10,7 @@ from teams.access import AnyUser
 from teams.models import Membership, Team, User
 
 
-def teams_for_overview(*, user: AnyUser) -> QuerySet[Team]:
+def teams_for_overview(*, user: User) -> QuerySet[Team]:
     """The teams on a person's start page, each with the person's own membership attached."""
     return (
         Team.objects.visible_to(user)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from teams import selectors
 from teams.access import visible_team_or_404
 from teams.forms import LanguageForm, LoginForm
+from teams.requests import SignedInRequest
 
 
 class LoginView(auth_views.LoginView):
@@ -23,7 +24,7 @@ class LoginView(auth_views.LoginView):
 
 @login_required
 @require_GET
-def team_detail(request: HttpRequest, slug: str) -> HttpResponse:
+def team_detail(request: SignedInRequest, slug: str) -> HttpResponse:
     team = visible_team_or_404(request.user, slug)
     members = selectors.team_members(team=team)
     return render(request, "teams/team_detail.html", {"team": team, "members": members})
@@ -31,7 +32,7 @@ def team_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def account(request: HttpRequest) -> HttpResponse:
+def account(request: SignedInRequest) -> HttpResponse:
     form = LanguageForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()

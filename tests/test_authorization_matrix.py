@@ -2,14 +2,22 @@
 
 Team Syd is "own team" for leader, coordinator, caseworker and guest; Team Nord's leader and
 caseworker are "the other team"; the department leader leads the organisation of both; an
-outsider is signed in but in no team. Each issue adds the rows of its own views here.
+outsider is signed in but in no team.
+
+The matrix covers every URL by construction: test_every_url_has_a_row walks Django's URL
+resolver, so a new page cannot be added without saying here who may reach it. A refused POST
+(403 or 404, or anonymous and sent to the login page) must also leave the database as it was.
 """
 
-from collections.abc import Callable
+import hashlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from types import ModuleType
 
 import pytest
-from django.urls import reverse
+from django.apps import apps
+from django.http import HttpResponse
+from django.urls import URLPattern, URLResolver, get_resolver, path, reverse
 
 from tests.conftest import World
 
@@ -628,16 +636,87 @@ CASES = [
 ]
 
 
+# The apps whose tables a refused POST must leave untouched.
+PROJECT_APPS = {"teams", "meetings", "cases", "learnings", "rollups", "products"}
+
+
+def database_checksum() -> str:
+    """Every row of the project's tables (and their many-to-many tables), hashed."""
+    digest = hashlib.sha256()
+    for model in apps.get_models(include_auto_created=True):
+        if model._meta.app_label in PROJECT_APPS:
+            rows = model._default_manager.order_by("pk").values_list()
+            digest.update(f"{model._meta.db_table}:{list(rows)!r}".encode())
+    return digest.hexdigest()
+
+
+def is_refusal(who: str, route: Route, expected: int) -> bool:
+    signed_out = who == "anonymous" and route.name not in {"login", "logout"}
+    return expected in (403, 404) or signed_out
+
+
 @pytest.mark.parametrize(("route", "who", "expected"), CASES)
 def test_authorization_matrix(client, world: World, route: Route, who: str, expected: int):
     user = world.user(who)
     if user is not None:
         client.force_login(user)
     url = reverse(route.name, kwargs=route.kwargs(world))
-    response = getattr(client, route.method)(url, route.data(world))
+    data = route.data(world)
+    before = database_checksum() if route.method == "post" else ""
+    response = getattr(client, route.method)(url, data)
     assert response.status_code == expected
     if who == "anonymous" and expected == 302 and route.name not in {"logout", "login"}:
         assert response["Location"].startswith(reverse("login"))
+    if route.method == "post" and is_refusal(who, route, expected):
+        assert database_checksum() == before, "a refused POST changed the database"
+
+
+# Django's own admin is for site administrators and guards itself.
+NOT_IN_THE_MATRIX = {"admin"}
+
+
+def url_names(patterns: list[URLPattern | URLResolver], namespace: str = "") -> Iterator[str]:
+    """The name of every URL pattern reachable from `patterns`, with its namespaces."""
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            if pattern.namespace not in NOT_IN_THE_MATRIX:
+                yield from url_names(pattern.url_patterns, inner)
+        elif pattern.name:
+            yield f"{namespace}{pattern.name}"
+        else:
+            yield f"{namespace}<unnamed {pattern.pattern}>"
+
+
+def urls_without_a_row(urlconf: str | ModuleType | None = None) -> set[str]:
+    covered = {route.name for _label, route, _expected in MATRIX}
+    return set(url_names(get_resolver(urlconf).url_patterns)) - covered
+
+
+def test_every_url_has_a_row():
+    assert urls_without_a_row() == set()
+
+
+def _throwaway_view(request) -> HttpResponse:
+    return HttpResponse("ny side")
+
+
+def test_a_url_added_without_a_row_is_caught():
+    from config import urls
+
+    throwaway = ModuleType("throwaway_urls")
+    throwaway.urlpatterns = [
+        *urls.urlpatterns,
+        path("ny-side/", _throwaway_view, name="new_page"),
+    ]
+    assert urls_without_a_row(throwaway) == {"new_page"}
+
+
+def test_a_refused_post_that_changes_a_row_is_caught(world: World):
+    before = database_checksum()
+    world.syd.name = "Team Syd (ændret)"
+    world.syd.save(update_fields=["name"])
+    assert database_checksum() != before
 
 
 def test_matrix_names_every_role_for_every_route():

@@ -1,7 +1,7 @@
 """The team's learning overview page: charts drawn on the server, each with a table."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -14,6 +14,7 @@ from learnings import hooks
 from learnings.overview.chart import bar_chart, horizontal_bar_chart
 from learnings.overview.selectors import Overview, learning_overview
 from teams.access import visible_team_or_404
+from teams.requests import SignedInRequest
 
 
 def _chart_sections(data: Overview) -> list[dict]:
@@ -61,7 +62,7 @@ def _chart_sections(data: Overview) -> list[dict]:
 
 @login_required
 @require_GET
-def overview(request: HttpRequest, slug: str) -> HttpResponse:
+def overview(request: SignedInRequest, slug: str) -> HttpResponse:
     team = visible_team_or_404(request.user, slug)
     data = learning_overview(team=team, today=timezone.localdate())
     regions, contributed = gather(hooks.overview, data)

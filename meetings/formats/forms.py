@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
+from typing import Any, cast
 
 from django import forms
 from django.forms.formsets import DELETION_FIELD_NAME, ORDERING_FIELD_NAME
@@ -73,8 +75,9 @@ class FormatPhaseForm(forms.ModelForm):
             "rules": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def clean(self):
-        cleaned_data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned_data = self.cleaned_data
         if cleaned_data.get(DELETION_FIELD_NAME):
             return cleaned_data
         if "minutes" in self.errors or "minutes_per_person" in self.errors:
@@ -90,36 +93,47 @@ class FormatPhaseForm(forms.ModelForm):
 
 
 class BaseFormatPhaseFormSet(forms.BaseInlineFormSet):
-    def add_fields(self, form, index):
+    def add_fields(self, form: forms.ModelForm, index: int | None) -> None:
         super().add_fields(form, index)
         form.fields[ORDERING_FIELD_NAME].label = _("Rækkefølge")
         form.fields[ORDERING_FIELD_NAME].help_text = _("Faserne sorteres efter dette tal.")
         form.fields[DELETION_FIELD_NAME].label = _("Slet fasen")
 
-    def clean(self):
+    def clean(self) -> None:
         super().clean()
         if any(self.errors):
             return
         remaining = [
-            form for form in self.forms if form.cleaned_data and not self._should_delete_form(form)
+            form for form in self.forms if form.cleaned_data and not self.is_deleted(form)
         ]
         if not remaining:
             raise forms.ValidationError(_("Et format skal have mindst én fase."))
 
+    def is_deleted(self, form: forms.BaseForm) -> bool:
+        """Whether the phase's form is marked for deletion, by Django's own test."""
+        # Django's test is private, so django-stubs leave it out.
+        return bool(self._should_delete_form(form))  # type: ignore[attr-defined]
 
-FormatPhaseFormSet = forms.inlineformset_factory(
-    Format,
-    FormatPhase,
-    form=FormatPhaseForm,
-    formset=BaseFormatPhaseFormSet,
-    fields=PHASE_FIELDS,
-    extra=1,
-    can_order=True,
-    can_delete=True,
+
+# The factory subclasses `formset`; the stubs only know that it is a BaseInlineFormSet.
+FormatPhaseFormSet = cast(
+    type[BaseFormatPhaseFormSet],
+    forms.inlineformset_factory(
+        Format,
+        FormatPhase,
+        form=FormatPhaseForm,
+        formset=BaseFormatPhaseFormSet,
+        fields=PHASE_FIELDS,
+        extra=1,
+        can_order=True,
+        can_delete=True,
+    ),
 )
 
 
-def format_forms(*, format: Format, data=None) -> tuple[FormatForm, BaseFormatPhaseFormSet]:
+def format_forms(
+    *, format: Format, data: Mapping[str, Any] | None = None
+) -> tuple[FormatForm, BaseFormatPhaseFormSet]:
     """The format's form and its phases' formset, bound when data is given."""
     form = FormatForm(data, instance=format)
     formset = FormatPhaseFormSet(

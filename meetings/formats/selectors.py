@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.db.models import F, Q, Sum
 from django.http import Http404
 
@@ -23,9 +25,11 @@ def formats_for(*, team: Team) -> list[Format]:
     )
     for format in formats:
         format.total = PhaseTotal(  # type: ignore[attr-defined]
-            format.total_minutes or 0, format.total_per_person or 0, format.total_per_case or 0
+            Decimal(format.total_minutes or 0),
+            Decimal(format.total_per_person or 0),
+            Decimal(format.total_per_case or 0),
         )
-    return formats
+    return list(formats)
 
 
 def format_or_404(*, team: Team, pk: int, own: bool = False) -> Format:

@@ -5,15 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any, cast
 
 from django.db import transaction
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from meetings.formats.forms import BaseFormatPhaseFormSet, FormatForm
 from meetings.models import Format, FormatPhase
 from teams.models import Team
 
-NAME_MAX_LENGTH = Format._meta.get_field("name").max_length
+# A CharField always has a max_length; _meta only knows that it is some field.
+NAME_MAX_LENGTH = cast(int, Format._meta.get_field("name").max_length)
 
 
 @transaction.atomic
@@ -50,7 +53,7 @@ def format_copy(*, source: Format, team: Team) -> Format:
 
 
 @transaction.atomic
-def format_update(*, format: Format, form, formset) -> Format:
+def format_update(*, format: Format, form: FormatForm, formset: BaseFormatPhaseFormSet) -> Format:
     """Save a valid FormatForm and phase formset; positions become 0..n-1 in ORDER's order.
 
     Meetings keep a snapshot of their phases, so changing a format never changes them.
@@ -77,7 +80,7 @@ class PhaseTotal:
     per_case_minutes: Decimal = Decimal(0)
 
     @classmethod
-    def of(cls, phases: Iterable[FormatPhase | dict]) -> PhaseTotal:
+    def of(cls, phases: Iterable[FormatPhase | dict[str, Any]]) -> PhaseTotal:
         minutes = per_person = per_case = Decimal(0)
         for phase in phases:
             values = phase if isinstance(phase, dict) else vars(phase)
@@ -120,13 +123,13 @@ def minutes_text(value: Decimal | int) -> str:
     return number_format(value.normalize(), use_l10n=True)
 
 
-def typed_phases(formset) -> list[dict]:
+def typed_phases(formset: BaseFormatPhaseFormSet) -> list[dict[str, Any]]:
     """The phases as the formset shows them: saved values, or what was typed and is valid."""
     if not formset.is_bound:
         return [vars(form.instance) for form in formset.forms if form.instance.pk]
     phases = []
     for form in formset.forms:
         data = getattr(form, "cleaned_data", None)
-        if data and not formset._should_delete_form(form):
+        if data and not formset.is_deleted(form):
             phases.append(data)
     return phases

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -16,9 +16,10 @@ from meetings.formats.forms import format_forms
 from meetings.formats.services import PhaseTotal
 from teams.access import visible_team_or_404
 from teams.models import Team
+from teams.requests import SignedInRequest
 
 
-def _managed_team(request: HttpRequest, slug: str) -> Team:
+def _managed_team(request: SignedInRequest, slug: str) -> Team:
     team = visible_team_or_404(request.user, slug)
     if not can_manage_formats(request.user, team):
         raise PermissionDenied
@@ -27,7 +28,7 @@ def _managed_team(request: HttpRequest, slug: str) -> Team:
 
 @login_required
 @require_GET
-def format_list(request: HttpRequest, slug: str) -> HttpResponse:
+def format_list(request: SignedInRequest, slug: str) -> HttpResponse:
     team = visible_team_or_404(request.user, slug)
     formats = selectors.formats_for(team=team)
     return render(
@@ -44,7 +45,7 @@ def format_list(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def format_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def format_detail(request: SignedInRequest, slug: str, pk: int) -> HttpResponse:
     team = visible_team_or_404(request.user, slug)
     format = selectors.format_or_404(team=team, pk=pk)
     phases = selectors.phases_of(format=format)
@@ -63,7 +64,7 @@ def format_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def format_copy(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def format_copy(request: SignedInRequest, slug: str, pk: int) -> HttpResponse:
     team = _managed_team(request, slug)
     source = selectors.format_or_404(team=team, pk=pk)
     copy = services.format_copy(source=source, team=team)
@@ -73,7 +74,7 @@ def format_copy(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def format_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def format_edit(request: SignedInRequest, slug: str, pk: int) -> HttpResponse:
     team = _managed_team(request, slug)
     format = selectors.format_or_404(team=team, pk=pk, own=True)
     saved_name = format.name  # validating the form changes the instance in memory

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -17,11 +17,12 @@ from meetings.minutes.document import pdf_filename, render_minutes_pdf
 from meetings.minutes.selectors import minutes_for
 from meetings.models import MeetingStatus
 from meetings.services import ActionRefused
+from teams.requests import SignedInRequest
 
 
 @login_required
 @require_GET
-def minutes(request: HttpRequest, pk: int) -> HttpResponse:
+def minutes(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = meeting_or_404(request.user, pk)
     return render(
         request,
@@ -36,7 +37,7 @@ def minutes(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def minutes_pdf(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = meeting_or_404(request.user, pk)
     if meeting.status != MeetingStatus.FINISHED:
         raise Http404
@@ -46,7 +47,7 @@ def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def minutes_email(request: HttpRequest, pk: int) -> HttpResponse:
+def minutes_email(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = meeting_or_404(request.user, pk)
     if not can_run_meeting(request.user, meeting):
         raise PermissionDenied

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -28,11 +28,14 @@ class ActionForm(CprGuardMixin, forms.Form):
 
     def __init__(self, *args: Any, teams: list[Team], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["team"].choices = [(team.pk, team.name) for team in teams]
+        # self.fields holds copies of the fields declared above, typed only as Field.
+        team_field = cast(forms.TypedChoiceField, self.fields["team"])
+        team_field.choices = [(team.pk, team.name) for team in teams]
         if len(teams) == 1:
-            self.fields["team"].widget = forms.HiddenInput()
+            team_field.widget = forms.HiddenInput()
             self.initial.setdefault("team", teams[0].pk)
-        self.fields["owner"].choices = [("", _("Vælg ansvarlig")), *member_choices(teams)]
+        owner = cast(MemberField, self.fields["owner"])
+        owner.choices = [("", _("Vælg ansvarlig")), *member_choices(teams)]
         self.initial.setdefault(
             "due_date", timezone.localdate() + timedelta(days=DEFAULT_DUE_DAYS)
         )
@@ -47,9 +50,8 @@ class FollowUpForm(CprGuardMixin, forms.Form):
 
     def __init__(self, *args: Any, team: Team, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = User.objects.filter(memberships__team=team).order_by(
-            "first_name"
-        )
+        owner = cast(forms.ModelChoiceField, self.fields["owner"])
+        owner.queryset = User.objects.filter(memberships__team=team).order_by("first_name")
         if not self.is_bound:
             self.initial.setdefault(
                 "due_date", timezone.localdate() + timedelta(days=DEFAULT_DUE_DAYS)

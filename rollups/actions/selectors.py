@@ -11,7 +11,7 @@ from django.utils import timezone
 from meetings.models import Meeting
 from rollups.models import ActionStatus, FollowUpAction
 from teams.access import AnyUser
-from teams.models import Team
+from teams.models import Team, User
 
 # The open actions listed on the learning overview; the count above the list is always the
 # full count.
@@ -39,7 +39,7 @@ def open_actions_for(*, user: AnyUser, today: date | None = None) -> QuerySet[Fo
     ).order_by("due_date", "id")
 
 
-def actions_for(*, user: AnyUser, today: date | None = None) -> QuerySet[FollowUpAction]:
+def actions_for(*, user: User, today: date | None = None) -> QuerySet[FollowUpAction]:
     """All the person's own actions, open first."""
     today = today or timezone.localdate()
     return _with_overdue(

@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from core.http import HtmxHttpRequest
 from meetings.access import can_run_meeting, meeting_or_404
 from meetings.runner import runner_context
 from rollups import access
@@ -25,13 +24,14 @@ from rollups.actions import selectors, services
 from rollups.actions.forms import ActionForm, FollowUpForm
 from rollups.services import RollupRefused
 from teams.models import Team
+from teams.requests import SignedInRequest
 from teams.selectors import led_teams
 
 FOLLOW_UP_TEMPLATE = "rollups/actions/_follow_up.html"
 
 
 def _list_context(
-    request: HtmxHttpRequest, leading: list[Team], form: ActionForm | None = None
+    request: SignedInRequest, leading: list[Team], form: ActionForm | None = None
 ) -> dict[str, Any]:
     mine = list(selectors.actions_for(user=request.user)[:300])
     team_actions = list(selectors.team_actions(teams=leading)[:500]) if leading else []
@@ -48,7 +48,7 @@ def _list_context(
 
 @login_required
 @require_GET
-def action_list(request: HtmxHttpRequest) -> HttpResponse:
+def action_list(request: SignedInRequest) -> HttpResponse:
     return render(
         request, "rollups/actions/list.html", _list_context(request, led_teams(user=request.user))
     )
@@ -56,7 +56,7 @@ def action_list(request: HtmxHttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def action_create(request: HtmxHttpRequest) -> HttpResponse:
+def action_create(request: SignedInRequest) -> HttpResponse:
     team = selectors.visible_team(user=request.user, team_id=request.POST.get("team", ""))
     if team is None:
         raise Http404
@@ -82,7 +82,7 @@ def action_create(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, "rollups/actions/list.html", _list_context(request, leading, form))
 
 
-def _back(request: HtmxHttpRequest) -> str:
+def _back(request: SignedInRequest) -> str:
     """Where the person came from ("next", on this site), else the list of follow-ups."""
     target = request.POST.get("next", "")
     if target and url_has_allowed_host_and_scheme(
@@ -94,7 +94,7 @@ def _back(request: HtmxHttpRequest) -> str:
 
 @login_required
 @require_POST
-def action_done(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def action_done(request: SignedInRequest, pk: int) -> HttpResponse:
     action = access.action_or_404(request.user, pk)
     services.action_mark_done(action=action)
     messages.success(request, _("»%(title)s« er markeret som udført.") % {"title": action.title})
@@ -103,7 +103,7 @@ def action_done(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def action_reopen(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def action_reopen(request: SignedInRequest, pk: int) -> HttpResponse:
     action = access.action_or_404(request.user, pk)
     services.action_reopen(action=action)
     messages.success(request, _("»%(title)s« er åbnet igen.") % {"title": action.title})
@@ -113,7 +113,7 @@ def action_reopen(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 @vary_on_headers("HX-Request")
-def follow_up_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def follow_up_add(request: SignedInRequest, pk: int) -> HttpResponse:
     """Agree on a follow-up action during the meeting's summary or check-out."""
     meeting = meeting_or_404(request.user, pk)
     if not can_run_meeting(request.user, meeting):

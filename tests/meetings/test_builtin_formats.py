@@ -139,3 +139,22 @@ def test_every_phase_has_a_positive_duration():
 def test_every_phase_kind_is_a_known_kind():
     known = set(PhaseKind.values)
     assert set(FormatPhase.objects.values_list("kind", flat=True)) <= known
+
+
+def test_the_migrations_install_the_formats_the_code_defines():
+    """A change to builtin_formats.py needs a data migration of its own: the migrations keep
+    their data frozen, and a new database must still get the formats as the code has them."""
+    for data in BUILTIN_FORMATS:
+        format_ = Format.objects.builtin().get(key=data["key"])
+        assert (format_.name, format_.description, format_.meeting_minutes) == (
+            data["name"],
+            data["description"],
+            data["meeting_minutes"],
+        )
+        assert [
+            (phase.name, phase.kind, phase.minutes, phase.per_case, lines(phase.prompts))
+            for phase in phases(data["key"])
+        ] == [
+            (phase["name"], phase["kind"], phase["minutes"], phase["per_case"], phase["prompts"])
+            for phase in data["phases"]
+        ]

@@ -6,9 +6,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from teams.models import Membership, Role
 from tests.conftest import World
-from tests.factories import PASSWORD, TeamFactory
+from tests.factories import PASSWORD
 
 
 def test_login_page_has_the_named_fields_and_button(client):
@@ -63,50 +62,12 @@ def test_logout_is_a_post_and_ends_the_session(client, world: World):
     assert client.get(reverse("dashboard:home")).status_code == 302
 
 
-def test_start_page_lists_my_teams_and_my_role(client, world: World):
-    client.force_login(world.users["coordinator"])
-    html = client.get(reverse("dashboard:home")).content.decode()
-    assert "Team Syd" in html
-    assert "Faglig koordinator" in html
-    assert "Team Nord" not in html
-
-
-def test_department_leader_sees_every_team_of_the_organisation(client, world: World):
-    client.force_login(world.users["department_leader"])
-    html = client.get(reverse("dashboard:home")).content.decode()
-    assert "Team Syd" in html
-    assert "Team Nord" in html
-
-
-def test_start_page_query_count_does_not_grow_with_teams(
-    client, world: World, django_assert_max_num_queries
-):
-    user = world.users["department_leader"]
-    client.force_login(user)
-    client.get(reverse("dashboard:home"))
-    with django_assert_max_num_queries(10) as few:
-        client.get(reverse("dashboard:home"))
-    for _ in range(8):
-        team = TeamFactory(organisation=world.syd.organisation)
-        Membership.objects.create(user=user, team=team, role=Role.LEADER)
-    with django_assert_max_num_queries(len(few.captured_queries)):
-        client.get(reverse("dashboard:home"))
-
-
 def test_team_page_lists_members_with_roles(client, world: World):
     client.force_login(world.users["caseworker"])
     html = client.get(reverse("teams:team_detail", args=[world.syd.slug])).content.decode()
     assert world.users["leader"].display_name in html
     assert "Teamleder" in html
     assert world.users["other_leader"].display_name not in html
-
-
-def test_main_navigation_has_a_skip_link_and_overblik(client, world: World):
-    client.force_login(world.users["caseworker"])
-    html = client.get(reverse("dashboard:home")).content.decode()
-    assert 'href="#main"' in html
-    assert ">Overblik</a>" in html
-    assert "Log ud</button>" in html
 
 
 def test_danish_whatever_the_browser_asks_for(client, world: World):

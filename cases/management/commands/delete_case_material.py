@@ -4,7 +4,9 @@ python manage.py delete_case_material
 python manage.py delete_case_material --dry-run
 """
 
-from django.core.management.base import BaseCommand
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
 
 from cases.retention import delete_expired_material, expired_cases
 
@@ -19,14 +21,14 @@ class Command(BaseCommand):
         "opbevaringsperiode efter mødet er udløbet."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--dry-run",
             action="store_true",
             help="Vis hvilke sager der ville få slettet materiale, uden at ændre noget.",
         )
 
-    def handle(self, *args, dry_run: bool = False, **options):
+    def handle(self, *args: Any, dry_run: bool = False, **options: Any) -> None:
         if dry_run:
             expired = expired_cases()
             self.stdout.write(

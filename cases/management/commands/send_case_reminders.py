@@ -5,7 +5,9 @@ once an hour:
     python manage.py send_case_reminders --hours-before 24
 """
 
-from django.core.management.base import BaseCommand, CommandError
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils import timezone
 
@@ -23,7 +25,7 @@ class Command(BaseCommand):
         "inden for det angivne antal timer."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--hours-before",
             type=int,
@@ -31,7 +33,7 @@ class Command(BaseCommand):
             help="Påmind om møder, hvis frist udløber inden for så mange timer (standard: 6).",
         )
 
-    def handle(self, *args, hours_before: int = 6, **options):
+    def handle(self, *args: Any, hours_before: int = 6, **options: Any) -> None:
         if hours_before < 1:
             raise CommandError("--hours-before skal være mindst 1.")
         now = timezone.now()
@@ -45,11 +47,12 @@ class Command(BaseCommand):
                 reminders += len(people)
                 user_ids = [person.pk for person in people]
                 meeting_id = meeting.pk
-                transaction.on_commit(
-                    lambda meeting_id=meeting_id, user_ids=user_ids: send_case_reminders.enqueue(
-                        meeting_id=meeting_id, user_ids=user_ids
-                    )
-                )
+
+                # The defaults keep this meeting's values until the commit, after the loop.
+                def enqueue(meeting_id: int = meeting_id, user_ids: list[int] = user_ids) -> None:
+                    send_case_reminders.enqueue(meeting_id=meeting_id, user_ids=user_ids)
+
+                transaction.on_commit(enqueue)
                 self.stdout.write(
                     f"  {meeting.title} ({timezone.localtime(meeting.starts_at):%d.%m.%Y %H:%M}):"
                     f" {len(people)} påmindet"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from cases.models import Case, CaseStatus
 from teams.access import AnyUser, can_lead_team, is_member
@@ -42,12 +42,6 @@ def can_withdraw_case(user: AnyUser, case: Case, *, before_deadline: bool) -> bo
 def case_or_404(user: AnyUser, pk: int) -> Case:
     """A case of one of the user's teams (membership: department leaders read learning, not
     case material), else 404."""
-    case = (
-        Case.objects.visible_to(user)
-        .select_related("team", "meeting", "submitted_by")
-        .filter(pk=pk)
-        .first()
+    return get_object_or_404(
+        Case.objects.visible_to(user).select_related("team", "meeting", "submitted_by"), pk=pk
     )
-    if case is None:
-        raise Http404
-    return case

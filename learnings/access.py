@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from learnings.models import LearningPoint
 from teams.access import AnyUser, can_lead_team
@@ -38,11 +38,9 @@ def can_manage_themes(user: AnyUser, team: Team) -> bool:
 
 def point_or_404(user: AnyUser, pk: int) -> LearningPoint:
     """A learning point of a team the user may view, else 404."""
-    point = (
-        LearningPoint.objects.filter(pk=pk, team__in=Team.objects.visible_to(user))
-        .select_related("team__organisation", "meeting", "agenda_item")
-        .first()
+    return get_object_or_404(
+        LearningPoint.objects.filter(team__in=Team.objects.visible_to(user)).select_related(
+            "team__organisation", "meeting", "agenda_item"
+        ),
+        pk=pk,
     )
-    if point is None:
-        raise Http404
-    return point

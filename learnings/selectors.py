@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Prefetch, QuerySet
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from core.dates import start_of_day
 from learnings.models import LearningPoint, Theme
@@ -73,7 +73,4 @@ def themes_with_counts(*, team: Team) -> QuerySet[Theme]:
 
 
 def theme_or_404(*, team: Team, pk: int) -> Theme:
-    theme = Theme.objects.filter(pk=pk, team=team).first()
-    if theme is None:
-        raise Http404
-    return theme
+    return get_object_or_404(Theme.objects, pk=pk, team=team)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from meetings.models import AgendaItem, Meeting
 from teams.access import AnyUser, can_lead_team, is_member
@@ -44,12 +44,9 @@ def can_write_owner_notes(user: AnyUser, item: AgendaItem) -> bool:
 
 def meeting_or_404(user: AnyUser, pk: int) -> Meeting:
     """A meeting of the user's teams (or of an organisation they lead), else 404."""
-    meeting = (
-        Meeting.objects.visible_to(user)
-        .select_related("team__organisation", "format", "facilitator")
-        .filter(pk=pk)
-        .first()
+    return get_object_or_404(
+        Meeting.objects.visible_to(user).select_related(
+            "team__organisation", "format", "facilitator"
+        ),
+        pk=pk,
     )
-    if meeting is None:
-        raise Http404
-    return meeting

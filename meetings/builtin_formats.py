@@ -1,7 +1,7 @@
 """The six built-in meeting formats, as plain data, and the function that installs them.
 
-No model imports at module level: the data migration passes its historical models to
-``install_builtin_formats``.
+The migrations hold their own frozen copy (meetings/migrations/0002 and 0004); a change here
+needs a data migration of its own, and tests/meetings/test_builtin_formats.py says so.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Model
+from meetings.models import Format, FormatPhase
 
 
 def _phase(
@@ -599,15 +599,9 @@ BUILTIN_FORMATS: list[dict[str, Any]] = [
 ]
 
 
-def _has_field(model: type[Model], name: str) -> bool:
-    """Migrations older than a field pass historical models without it."""
-    return any(field.name == name for field in model._meta.get_fields())
-
-
-def install_builtin_formats(Format: type[Any], FormatPhase: type[Any]) -> None:
-    """Create or refresh the built-in formats (team=None) and their phases. Idempotent.
-
-    Takes the model classes so a data migration can pass its historical models."""
+def install_builtin_formats() -> None:
+    """Create or refresh the built-in formats (team=None) and their phases. Idempotent: the
+    demo loader puts them back after a test run has flushed the tables."""
     for data in BUILTIN_FORMATS:
         format_, _created = Format.objects.update_or_create(
             team=None,
@@ -617,11 +611,7 @@ def install_builtin_formats(Format: type[Any], FormatPhase: type[Any]) -> None:
                 "description": data["description"],
                 "repeats_per_case": data["repeats_per_case"],
                 "facilitator_role": data["facilitator_role"],
-                **(
-                    {"meeting_minutes": data["meeting_minutes"]}
-                    if _has_field(Format, "meeting_minutes")
-                    else {}
-                ),
+                "meeting_minutes": data["meeting_minutes"],
             },
         )
         FormatPhase.objects.filter(format=format_).delete()

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from meetings import services
 from meetings.builtin_formats import install_builtin_formats
-from meetings.models import Format, FormatPhase, Meeting, MeetingStatus, Turn, TurnStatus
+from meetings.models import Format, Meeting, MeetingStatus, Turn, TurnStatus
 from teams.demo import DemoTeams
 
 PAST_CASES = [
@@ -47,7 +47,7 @@ class DemoMeetings:
 def load_meetings(teams: DemoTeams) -> DemoMeetings:
     users = teams.users
     # Transactional test runs flush the tables the data migration filled; put them back.
-    install_builtin_formats(Format, FormatPhase)
+    install_builtin_formats()
     teamsparring = Format.objects.builtin().get(key="teamsparring")
     syd_members = [membership.user for membership in teams.syd.memberships.order_by("id")]
     nord_members = [membership.user for membership in teams.nord.memberships.order_by("id")]

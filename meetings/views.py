@@ -128,28 +128,13 @@ def meeting_detail(request: SignedInRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-@vary_on_headers("HX-Request")
-def runner_control(request: SignedInRequest, pk: int) -> HttpResponse:
+def runner(request: SignedInRequest, pk: int, mode: str) -> HttpResponse:
+    """A meeting's screen in one of MODES: the facilitator's controls ("Kør møde"), the
+    projector, or the participant's "Følg møde"."""
     meeting = access.meeting_or_404(request.user, pk)
-    if not access.can_run_meeting(request.user, meeting):
+    if mode == "control" and not access.can_run_meeting(request.user, meeting):
         raise PermissionDenied
-    return render_runner(request, meeting, "control")
-
-
-@login_required
-@require_GET
-@vary_on_headers("HX-Request")
-def runner_projector(request: SignedInRequest, pk: int) -> HttpResponse:
-    meeting = access.meeting_or_404(request.user, pk)
-    return render_runner(request, meeting, "projector")
-
-
-@login_required
-@require_GET
-@vary_on_headers("HX-Request")
-def runner_participant(request: SignedInRequest, pk: int) -> HttpResponse:
-    meeting = access.meeting_or_404(request.user, pk)
-    return render_runner(request, meeting, "participant")
+    return render_runner(request, meeting, mode)
 
 
 @passive
@@ -252,6 +237,8 @@ def _perform(meeting: Meeting, action: str, version: int, data: QueryDict) -> Me
 @vary_on_headers("HX-Request")
 def owner_notes_save(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = access.meeting_or_404(request.user, pk)
+    if not access.can_take_part(request.user, meeting):
+        raise PermissionDenied
     step = selectors.current_step(meeting=meeting)
     item = step.agenda_item if step is not None else None
     if item is not None and not access.can_write_owner_notes(request.user, item):

@@ -7,6 +7,7 @@ editors. Objects outside what the user may read answer 404.
 from __future__ import annotations
 
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from products.models import Product
 from teams.access import AnyUser, can_lead_team
@@ -43,15 +44,12 @@ def can_edit_product(user: AnyUser, product: Product) -> bool:
 
 def product_or_404(user: AnyUser, pk: int) -> Product:
     """A product the user may read: published in their organisation, or one they edit."""
-    product = (
-        Product.objects.visible_to(user)
-        .select_related("organisation", "team", "responsible", "latest_version")
-        .filter(pk=pk)
-        .first()
+    return get_object_or_404(
+        Product.objects.visible_to(user).select_related(
+            "organisation", "team", "responsible", "latest_version"
+        ),
+        pk=pk,
     )
-    if product is None:
-        raise Http404
-    return product
 
 
 def product_editor_or_404(user: AnyUser, pk: int) -> Product:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Exists, Model, OuterRef, Q, QuerySet
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from learnings.models import LearningPoint
 from meetings.models import Meeting
@@ -113,10 +113,7 @@ def versions_of(*, product: Product) -> list[ProductVersion]:
 
 
 def version_or_404(*, product: Product, number: int) -> ProductVersion:
-    version = product.versions.select_related("published_by").filter(number=number).first()
-    if version is None:
-        raise Http404
-    return version
+    return get_object_or_404(product.versions.select_related("published_by"), number=number)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from rollups.models import FollowUpAction, Rollup
 from teams.access import AnyUser, can_lead_team, can_view_team, is_member
@@ -36,10 +37,11 @@ def can_comment_rollup(user: AnyUser, rollup: Rollup) -> bool:
 
 
 def rollup_or_404(user: AnyUser, pk: int) -> Rollup:
-    rollup = (
-        Rollup.objects.select_related("team__organisation", "created_by").filter(pk=pk).first()
+    """A rollup the user may read (can_read_rollup), else 404."""
+    rollup = get_object_or_404(
+        Rollup.objects.select_related("team__organisation", "created_by"), pk=pk
     )
-    if rollup is None or not can_read_rollup(user, rollup):
+    if not can_read_rollup(user, rollup):
         raise Http404
     return rollup
 
@@ -57,13 +59,12 @@ def can_agree_actions(user: AnyUser, team: Team) -> bool:
 def action_or_404(user: AnyUser, pk: int) -> FollowUpAction:
     """An action of one of the user's teams that they may update: else 404 (another team's)
     or 403 (their team's, someone else's action)."""
-    action = (
-        FollowUpAction.objects.filter(pk=pk, team__in=Team.objects.visible_to(user))
-        .select_related("team")
-        .first()
+    action = get_object_or_404(
+        FollowUpAction.objects.filter(team__in=Team.objects.visible_to(user)).select_related(
+            "team"
+        ),
+        pk=pk,
     )
-    if action is None:
-        raise Http404
     if not can_update_action(user, action):
         raise PermissionDenied
     return action

@@ -16,7 +16,7 @@ from django.db.models import (
     QuerySet,
     Subquery,
 )
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django_stubs_ext import WithAnnotations
 
@@ -108,10 +108,7 @@ def rollup_items(
 
 
 def item_or_404(*, rollup: Rollup, pk: int) -> RollupItem:
-    item = RollupItem.objects.filter(rollup=rollup, pk=pk).first()
-    if item is None:
-        raise Http404
-    return item
+    return get_object_or_404(RollupItem.objects, rollup=rollup, pk=pk)
 
 
 def points_waiting(*, team: Team) -> int:

@@ -7,7 +7,7 @@ does not leak; the `can_*` rules only say yes or no.
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from teams.models import Membership, Role, Team, User
 
@@ -48,7 +48,6 @@ def can_lead_team(user: AnyUser, team: Team) -> bool:
 
 def visible_team_or_404(user: AnyUser, slug: str) -> Team:
     """The team with that slug if the user may view it (can_view_team), else 404."""
-    team = Team.objects.visible_to(user).select_related("organisation").filter(slug=slug).first()
-    if team is None:
-        raise Http404
-    return team
+    return get_object_or_404(
+        Team.objects.visible_to(user).select_related("organisation"), slug=slug
+    )

@@ -69,6 +69,30 @@ def _meeting_pk(world: World) -> dict:
     return {"pk": _syd_meeting(world).pk}
 
 
+def _reflecting_meeting_pk(world: World) -> dict:
+    """A running Team Syd meeting in the reflection on the caseworker's case: only the case
+    owner writes notes now."""
+    from meetings import services
+    from meetings.models import Meeting
+    from tests.factories import make_format, make_meeting
+
+    meeting = Meeting.objects.filter(team=world.syd, title="Refleksion i gang").first()
+    if meeting is None:
+        meeting = make_meeting(
+            team=world.syd,
+            facilitator=world.users["leader"],
+            participants=[world.users["leader"], world.users["caseworker"]],
+            format=make_format(
+                key="matrix-reflection", phases=[("Refleksion", "reflection", 10, True)]
+            ),
+        )
+        Meeting.objects.filter(pk=meeting.pk).update(title="Refleksion i gang")
+        meeting.agenda_items.update(owner=world.users["caseworker"])
+        meeting.refresh_from_db()
+        services.meeting_start(meeting_id=meeting.pk, version=meeting.version)
+    return {"pk": meeting.pk}
+
+
 def _start_action(world: World) -> dict:
     return {"action": "start", "version": _syd_meeting(world).version}
 
@@ -331,9 +355,19 @@ MATRIX: list[tuple[str, Route, dict[str, int]]] = [
         expect(302, department_leader=403, **OTHER_TEAM_404),
     ),
     (
-        "case owner's notes",
+        "case owner's notes (before the meeting)",
         Route("meetings:owner_notes", kwargs=_meeting_pk, method="post"),
-        expect(302, **OTHER_TEAM_404),
+        expect(302, department_leader=403, **OTHER_TEAM_404),
+    ),
+    (
+        "case owner's notes (the caseworker's case, in the reflection)",
+        Route(
+            "meetings:owner_notes",
+            kwargs=_reflecting_meeting_pk,
+            method="post",
+            data=lambda world: {"notes": "Mine noter."},
+        ),
+        expect(403, caseworker=302, **OTHER_TEAM_404),
     ),
     (
         "leader's summary",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.db.models import F, Q, Sum
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from meetings.formats.services import PhaseTotal
 from meetings.models import Format, FormatPhase
@@ -35,10 +35,7 @@ def formats_for(*, team: Team) -> list[Format]:
 def format_or_404(*, team: Team, pk: int, own: bool = False) -> Format:
     """A format the team can use (a built-in one or its own); with `own`, only its own."""
     formats = Format.objects.filter(team=team) if own else Format.objects.available_to(team)
-    format = formats.filter(pk=pk).first()
-    if format is None:
-        raise Http404
-    return format
+    return get_object_or_404(formats, pk=pk)
 
 
 def phases_of(*, format: Format) -> list[FormatPhase]:

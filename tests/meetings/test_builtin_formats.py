@@ -107,8 +107,8 @@ def test_learning_visit_ends_with_three_learning_points():
 
 def test_installing_twice_is_idempotent():
     before = {f.key: f.phases.count() for f in Format.objects.builtin()}
-    install_builtin_formats(Format, FormatPhase)
-    install_builtin_formats(Format, FormatPhase)
+    install_builtin_formats()
+    install_builtin_formats()
     after = {f.key: f.phases.count() for f in Format.objects.builtin()}
     assert after == before
     assert len(after) == 6

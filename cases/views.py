@@ -20,6 +20,7 @@ from cases import access, genogram, selectors, services
 from cases.deadline import time_left_text
 from cases.forms import CaseForm, PostponeForm
 from cases.models import Case, CaseStatus
+from core.http import render_page_or_partial
 from meetings.access import meeting_or_404
 from meetings.models import Meeting
 from meetings.selectors import case_capacity
@@ -172,13 +173,13 @@ def _selection_context(meeting: Meeting, **extra: Any) -> dict[str, Any]:
 
 @login_required
 @require_GET
-@vary_on_headers("HX-Request")
 def meeting_cases(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = meeting_or_404(request.user, pk)
     if not access.can_select_cases(request.user, meeting.team):
         raise PermissionDenied
-    template = "cases/selection.html#selection" if request.htmx else "cases/selection.html"
-    return render(request, template, _selection_context(meeting))
+    return render_page_or_partial(
+        request, "cases/selection.html", "selection", _selection_context(meeting)
+    )
 
 
 SELECTION_ACTIONS = {"select", "unselect", "up", "down", "postpone"}

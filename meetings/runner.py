@@ -11,11 +11,10 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
-from django.utils.cache import patch_vary_headers
+from django.shortcuts import redirect
 
 from core.hooks import gather
-from core.http import HtmxHttpRequest
+from core.http import HtmxHttpRequest, render_page_or_partial
 from meetings import access, hooks, selectors
 from meetings.forms import OwnerNotesForm
 from meetings.hooks import RunnerView
@@ -58,11 +57,8 @@ def render_runner(
     request: HtmxHttpRequest, meeting: Meeting, mode: str, *, partial: str = "state", **extra: Any
 ) -> HttpResponse:
     """The runner page, or for htmx the named partial of it ("state", "entries")."""
-    template = f"meetings/runner.html#{partial}" if request.htmx else "meetings/runner.html"
     context = runner_context(user=request.user, meeting=meeting, mode=mode, **extra)
-    response = render(request, template, context)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return render_page_or_partial(request, "meetings/runner.html", partial, context)
 
 
 def entry_response(request: HtmxHttpRequest, meeting: Meeting, **extra: Any) -> HttpResponse:

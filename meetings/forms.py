@@ -60,6 +60,20 @@ class MeetingForm(CprGuardMixin, forms.Form):
     def agenda_titles(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data["agenda"].splitlines() if line.strip()]
 
+    def meeting_fields(self) -> dict[str, Any]:
+        """What services.meeting_plan and meeting_update take from the form (the format is
+        chosen only when planning)."""
+        data = self.cleaned_data
+        return {
+            "title": data["title"],
+            "starts_at": data["starts_at"],
+            "place": data["place"],
+            "facilitator": data["facilitator"],
+            "participants": list(data["participants"]),
+            "agenda_titles": self.agenda_titles(),
+            "duration_minutes": data["duration_minutes"],
+        }
+
 
 class OwnerNotesForm(CprGuardMixin, forms.Form):
     notes = forms.CharField(

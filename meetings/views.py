@@ -47,17 +47,8 @@ def meeting_plan(request: SignedInRequest, slug: str) -> HttpResponse:
         raise PermissionDenied
     form = MeetingForm(request.POST or None, team=team)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         meeting = services.meeting_plan(
-            team=team,
-            format=data["format"],
-            title=data["title"],
-            starts_at=data["starts_at"],
-            place=data["place"],
-            facilitator=data["facilitator"],
-            participants=list(data["participants"]),
-            agenda_titles=form.agenda_titles(),
-            duration_minutes=data["duration_minutes"],
+            team=team, format=form.cleaned_data["format"], **form.meeting_fields()
         )
         messages.success(request, _("Mødet er planlagt."))
         return redirect("meetings:detail", pk=meeting.pk)
@@ -84,17 +75,7 @@ def meeting_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     }
     form = MeetingForm(request.POST or None, team=meeting.team, initial=initial, editing=True)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        services.meeting_update(
-            meeting=meeting,
-            title=data["title"],
-            starts_at=data["starts_at"],
-            place=data["place"],
-            facilitator=data["facilitator"],
-            participants=list(data["participants"]),
-            agenda_titles=form.agenda_titles(),
-            duration_minutes=data["duration_minutes"],
-        )
+        services.meeting_update(meeting=meeting, **form.meeting_fields())
         messages.success(request, _("Mødet er ændret."))
         return redirect("meetings:detail", pk=meeting.pk)
     return render(

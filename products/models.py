@@ -16,7 +16,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from teams.models import Membership, Organisation, Role, Team, User
+from teams.models import Membership, Organisation, Team, User
 
 
 class ProductKind(models.TextChoices):
@@ -40,9 +40,7 @@ def _in_organisation(user: User) -> Q:
 def editable_by(user: User) -> Q:
     """The products whose draft the user may see, edit and publish: the responsible person;
     the team's leader and coordinator; for organisation-wide products its department leaders."""
-    leads_team = Membership.objects.filter(
-        user=user, team=OuterRef("team"), role__in=[Role.LEADER, Role.COORDINATOR]
-    )
+    leads_team = Membership.objects.leading().filter(user=user, team=OuterRef("team"))
     leads_organisation = Organisation.department_leaders.through.objects.filter(
         organisation=OuterRef("organisation"), user=user
     )

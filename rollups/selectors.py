@@ -23,8 +23,7 @@ from django_stubs_ext import WithAnnotations
 from core.dates import start_of_day
 from learnings.models import LearningPoint
 from rollups.models import FollowUpAction, Rollup, RollupComment, RollupItem
-from teams.access import LEADING_ROLES
-from teams.models import Membership, Role, Team, User
+from teams.models import LEADING_ROLES, Membership, Role, Team, User
 
 # "More than two months" since the last rollup.
 ROLLUP_DUE_DAYS = 61

@@ -9,9 +9,7 @@ from __future__ import annotations
 from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import get_object_or_404
 
-from teams.models import Membership, Role, Team, User
-
-LEADING_ROLES = frozenset({Role.LEADER, Role.COORDINATOR})
+from teams.models import LEADING_ROLES, Membership, Team, User
 
 AnyUser = User | AnonymousUser
 

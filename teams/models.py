@@ -77,9 +77,9 @@ class TeamQuerySet(models.QuerySet["Team"]):
         """The teams the user leads or coordinates, by name."""
         if not user.is_authenticated:
             return self.none()
-        return self.filter(
-            memberships__user=user, memberships__role__in=[Role.LEADER, Role.COORDINATOR]
-        ).order_by("name", "pk")
+        return self.filter(memberships__user=user, memberships__role__in=LEADING_ROLES).order_by(
+            "name", "pk"
+        )
 
 
 class Team(models.Model):
@@ -127,9 +127,15 @@ class Role(models.TextChoices):
     GUEST = "guest", _("Gæstedeltager")
 
 
+# The roles that lead a team: they plan and run its meetings, select its cases, sum up its
+# learning and edit its products.
+LEADING_ROLES = frozenset({Role.LEADER, Role.COORDINATOR})
+
+
 class MembershipQuerySet(models.QuerySet["Membership"]):
     def leading(self) -> MembershipQuerySet:
-        return self.filter(role__in=[Role.LEADER, Role.COORDINATOR])
+        """Memberships with a role that leads the team."""
+        return self.filter(role__in=LEADING_ROLES)
 
 
 class Membership(models.Model):

@@ -43,5 +43,8 @@ def case_or_404(user: AnyUser, pk: int) -> Case:
     """A case of one of the user's teams (membership: department leaders read learning, not
     case material), else 404."""
     return get_object_or_404(
-        Case.objects.visible_to(user).select_related("team", "meeting", "submitted_by"), pk=pk
+        Case.objects.visible_to(user).select_related(
+            "team", "meeting", "submitted_by", "agenda_item"
+        ),
+        pk=pk,
     )

@@ -7,7 +7,8 @@ class CasesConfig(AppConfig):
     verbose_name = _("Sager")
 
     def ready(self) -> None:
-        from cases import services
+        from cases import panels, services
         from meetings import hooks
 
         hooks.meeting_finished.register(services.cases_mark_discussed)
+        hooks.runner_panels.register(panels.case_panel)

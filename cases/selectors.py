@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any
 
 from django.db.models import Count, Max, Q, QuerySet
 from django.utils import timezone
 
+from cases import genogram as genogram_layout
 from cases.deadline import submission_deadline
 from cases.models import Case, CaseStatus
 from meetings.models import AgendaItem, Meeting, MeetingStatus
+from teams.access import AnyUser
 from teams.models import Role, Team, User
 
 
@@ -139,3 +142,37 @@ def rotation(*, team: Team) -> list[RotationRow]:
     dated = [(row.last_brought, row) for row in rows if row.last_brought is not None]
     brought = [row for _last, row in sorted(dated, key=lambda pair: pair[0])]
     return never + brought
+
+
+@dataclass(frozen=True)
+class Material:
+    """A case's timeline and genogram ready to show: empty once retention deleted them."""
+
+    timeline: list[dict[str, Any]]
+    genogram: genogram_layout.Layout | None
+
+
+def case_of_item(*, agenda_item_id: int) -> Case | None:
+    """The case brought as this agenda item, if a case was."""
+    return Case.objects.filter(agenda_item_id=agenda_item_id).first()
+
+
+def material_of(*, case: Case) -> Material:
+    if not case.has_material:
+        return Material(timeline=[], genogram=None)
+    return Material(
+        timeline=[
+            {"date": date.fromisoformat(event["date"]), "event": event["event"]}
+            for event in case.timeline
+        ],
+        genogram=genogram_layout.layout(case.genogram),
+    )
+
+
+def owner_notes_of(*, case: Case, user: AnyUser) -> str:
+    """The notes the case owner took at the meeting, for the case owner only, while the
+    material exists (retention deletes them with it)."""
+    item = case.agenda_item
+    if item is None or not case.has_material or not user.is_authenticated:
+        return ""
+    return item.owner_notes if item.owner_id == user.pk else ""

@@ -3,7 +3,6 @@ who is next in turn."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -16,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from cases import access, genogram, selectors, services
+from cases import access, selectors, services
 from cases.deadline import time_left_text
 from cases.forms import CaseForm, PostponeForm
 from cases.models import Case, CaseStatus
@@ -102,16 +101,15 @@ def case_submit(request: SignedInRequest) -> HttpResponse:
 def case_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     case = access.case_or_404(request.user, pk)
     before_deadline = selectors.is_before_deadline(case)
+    material = selectors.material_of(case=case)
     context = {
         "case": case,
         "can_edit": access.can_edit_case(request.user, case, before_deadline=before_deadline),
         "can_withdraw": case.can_be_withdrawn
         and access.can_withdraw_case(request.user, case, before_deadline=before_deadline),
-        "genogram": genogram.layout(case.genogram) if case.has_material else None,
-        "timeline": [
-            {"date": date.fromisoformat(event["date"]), "event": event["event"]}
-            for event in case.timeline
-        ],
+        "genogram": material.genogram,
+        "timeline": material.timeline,
+        "owner_notes": selectors.owner_notes_of(case=case, user=request.user),
         "leading": access.can_select_cases(request.user, case.team),
     }
     context.update(_deadline_context(case.meeting))

@@ -30,18 +30,20 @@ def points_panel(view: RunnerView) -> Contribution | None:
 
 
 def entries_panel(view: RunnerView) -> Contribution | None:
-    """A learning point in the round for members; the summary for who runs the meeting."""
+    """A learning point in the round for members ("Følg møde"); the summary in the summary
+    phase for who runs the meeting, in the control view and their "Følg møde" alike."""
     current = view.state.current
-    if view.mode != "participant" or not view.is_live or current is None:
+    if view.mode == "projector" or not view.is_live or current is None:
         return None
     context: dict[str, object] = {}
-    if current.kind == PhaseKind.ROUND and can_take_part(view.user, view.meeting):
+    participant = view.mode == "participant"
+    if participant and current.kind == PhaseKind.ROUND and can_take_part(view.user, view.meeting):
         context["learning_point_form"] = LearningPointForm()
     if current.kind == PhaseKind.SUMMARY and can_run_meeting(view.user, view.meeting):
         context["summary_form"] = SummaryForm()
     if not context:
         return None
-    return Contribution(templates={"entries": "learnings/runner/_entries.html"}, context=context)
+    return Contribution(templates={"work": "learnings/runner/_entries.html"}, context=context)
 
 
 def minutes_part(minutes: Minutes) -> None:

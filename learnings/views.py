@@ -22,9 +22,9 @@ from learnings.forms import (
     SummaryForm,
     ThemeForm,
 )
-from meetings.access import can_run_meeting, can_take_part, meeting_or_404
+from meetings.access import can_run_meeting, can_take_part, meeting_or_404, screen_mode
 from meetings.models import PhaseKind
-from meetings.runner import entry_response
+from meetings.runner import work_response
 from meetings.selectors import current_step
 from teams.access import can_lead_team, visible_team_or_404
 from teams.requests import SignedInRequest
@@ -149,13 +149,14 @@ def _record_point(
     allowed = can_run_meeting if leader_summary else can_take_part
     if not allowed(request.user, meeting):
         raise PermissionDenied
+    mode = screen_mode(request.user, meeting, request.POST.get("mode"))
     step = current_step(meeting=meeting)
     if step is None or step.kind != phase:
-        return entry_response(request, meeting, error=wrong_phase)
+        return work_response(request, meeting, mode, work_error=wrong_phase)
+    form_name = "summary_form" if leader_summary else "learning_point_form"
     form = (SummaryForm if leader_summary else LearningPointForm)(request.POST)
     if not form.is_valid():
-        form_name = "summary_form" if leader_summary else "learning_point_form"
-        return entry_response(request, meeting, **{form_name: form})
+        return work_response(request, meeting, mode, **{form_name: form})
     services.learning_point_add(
         meeting=meeting,
         agenda_item=step.agenda_item,
@@ -164,7 +165,9 @@ def _record_point(
         is_leader_summary=leader_summary,
         changes_practice=form.cleaned_data["changes_practice"] if leader_summary else None,
     )
-    return entry_response(request, meeting, saved=saved)
+    return work_response(
+        request, meeting, mode, saved=saved, saved_form=form_name.removesuffix("_form")
+    )
 
 
 @login_required

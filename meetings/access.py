@@ -32,6 +32,16 @@ def can_run_meeting(user: AnyUser, meeting: Meeting) -> bool:
     return meeting.facilitator_id == user.pk or can_lead_team(user, meeting.team)
 
 
+def screen_mode(user: AnyUser, meeting: Meeting, requested: str | None) -> str:
+    """The runner screen a request may have: the control view only for who may run the
+    meeting, the projector when asked for, else "Følg møde"."""
+    if requested == "control" and can_run_meeting(user, meeting):
+        return "control"
+    if requested == "projector":
+        return "projector"
+    return "participant"
+
+
 def can_take_part(user: AnyUser, meeting: Meeting) -> bool:
     """Members of the team write entries (learning points) during the meeting."""
     return is_member(user, meeting.team)

@@ -1,8 +1,12 @@
 """What a runner screen shows: the state, the controls of its mode, and what higher apps add.
 
 The control view (facilitator), the projector view and the participant view ("Følg møde") are
-one template in three modes. Higher apps add to its regions through hooks.runner_panels; their
-views answer with the same template's partials, through `render_runner`.
+one template in three modes, in three parts: the state (the phase, its clock, the controls),
+swapped whenever the meeting changes; the aside beside it, swapped with it; and the work (the
+room's forms), swapped only when the phase changes or a form of it is posted, so that what
+someone is typing is never lost. Higher apps add to its regions through hooks.runner_panels:
+"case" and "phase" inside the current phase, "control" below the controls, "work" among the
+forms, "aside" beside the phase.
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.utils.cache import patch_vary_headers
 
 from core.hooks import gather
 from core.http import HtmxHttpRequest, render_page_or_partial
@@ -22,6 +28,7 @@ from meetings.models import Meeting, PhaseKind
 from teams.access import AnyUser
 
 MODES = ("control", "projector", "participant")
+TEMPLATE = "meetings/runner.html"
 
 
 def runner_context(*, user: AnyUser, meeting: Meeting, mode: str, **extra: Any) -> dict[str, Any]:
@@ -56,16 +63,36 @@ def runner_context(*, user: AnyUser, meeting: Meeting, mode: str, **extra: Any) 
 def render_runner(
     request: HtmxHttpRequest, meeting: Meeting, mode: str, *, partial: str = "state", **extra: Any
 ) -> HttpResponse:
-    """The runner page, or for htmx the named partial of it ("state", "entries")."""
+    """The runner page, or for htmx the named partial of it ("work")."""
     context = runner_context(user=request.user, meeting=meeting, mode=mode, **extra)
-    return render_page_or_partial(request, "meetings/runner.html", partial, context)
+    return render_page_or_partial(request, TEMPLATE, partial, context)
 
 
-def entry_response(request: HtmxHttpRequest, meeting: Meeting, **extra: Any) -> HttpResponse:
-    """The answer to an entry written in "Følg møde": the entries of the participant's screen
-    for htmx; back to the screen otherwise, an error shown as a message."""
+def render_state(
+    request: HtmxHttpRequest, meeting: Meeting, mode: str, **extra: Any
+) -> HttpResponse:
+    """The state and, out of band, the aside: what a screen swaps when the meeting changes."""
+    context = runner_context(user=request.user, meeting=meeting, mode=mode, **extra)
+    html = render_to_string(f"{TEMPLATE}#state", context, request=request)
+    if mode != "projector":
+        html += render_to_string(f"{TEMPLATE}#aside", {**context, "oob": True}, request=request)
+    response = HttpResponse(html)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def work_response(
+    request: HtmxHttpRequest, meeting: Meeting, mode: str, **extra: Any
+) -> HttpResponse:
+    """The answer to a form of the room: its work region again for htmx (the error next to
+    the field and the text kept, or the confirmation); back to the screen otherwise, the
+    outcome shown as a message."""
     if request.htmx:
-        return render_runner(request, meeting, "participant", partial="entries", **extra)
-    if extra.get("error"):
-        messages.error(request, str(extra["error"]))
-    return redirect("meetings:participant", pk=meeting.pk)
+        return render_runner(request, meeting, mode, partial="work", **extra)
+    if extra.get("work_error"):
+        messages.error(request, str(extra["work_error"]))
+    elif extra.get("saved"):
+        messages.success(request, str(extra["saved"]))
+    return redirect(
+        "meetings:control" if mode == "control" else "meetings:participant", pk=meeting.pk
+    )

@@ -18,10 +18,10 @@ from core.hooks import gather
 from core.http import HtmxHttpRequest
 from meetings import access, hooks, selectors, services
 from meetings.forms import MeetingForm, OwnerNotesForm
-from meetings.models import Meeting, MeetingStatus
-from meetings.runner import MODES, entry_response, render_runner, runner_context
+from meetings.models import Meeting, MeetingStatus, PhaseKind
+from meetings.runner import render_runner, render_state, work_response
 from teams.access import visible_team_or_404
-from teams.middleware import passive
+from teams.middleware import activate_user_language, passive
 from teams.requests import SignedInRequest
 
 
@@ -135,14 +135,21 @@ def runner_poll(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         raise Http404
     if request.GET.get("v") == str(version):
         return HttpResponse(status=204)
-    mode = request.GET.get("mode")
-    if mode not in MODES:
-        mode = "participant"
     meeting = access.meeting_or_404(request.user, pk)
-    if mode == "control" and not access.can_run_meeting(request.user, meeting):
-        mode = "participant"
-    context = runner_context(user=request.user, meeting=meeting, mode=mode)
-    return render(request, "meetings/runner.html#state", context)
+    activate_user_language(request)
+    mode = access.screen_mode(request.user, meeting, request.GET.get("mode"))
+    return render_state(request, meeting, mode)
+
+
+@login_required
+@require_GET
+def runner_work(request: SignedInRequest, pk: int) -> HttpResponse:
+    """The forms of a screen, fetched again when the meeting moves to another phase."""
+    meeting = access.meeting_or_404(request.user, pk)
+    mode = access.screen_mode(request.user, meeting, request.GET.get("mode"))
+    if mode == "projector":
+        raise Http404
+    return render_runner(request, meeting, mode, partial="work")
 
 
 ACTIONS: dict[str, Callable[..., Meeting]] = {
@@ -190,7 +197,7 @@ def runner_action(request: SignedInRequest, pk: int) -> HttpResponse:
             error = str(refused)
             meeting = access.meeting_or_404(request.user, pk)
     if request.htmx:
-        return render_runner(request, meeting, "control", error=error)
+        return render_state(request, meeting, "control", error=error)
     if error:
         messages.error(request, error)
     return redirect("meetings:control", pk=meeting.pk)
@@ -224,8 +231,17 @@ def owner_notes_save(request: SignedInRequest, pk: int) -> HttpResponse:
     item = step.agenda_item if step is not None else None
     if item is not None and not access.can_write_owner_notes(request.user, item):
         raise PermissionDenied
+    if item is None or step is None or step.kind != PhaseKind.REFLECTION:
+        return work_response(
+            request,
+            meeting,
+            "participant",
+            work_error=_("Noterne skrives, mens teamet reflekterer over sagen."),
+        )
     form = OwnerNotesForm(request.POST)
-    if item is None or not form.is_valid():
-        return entry_response(request, meeting, error=_("Noterne kunne ikke gemmes."))
+    if not form.is_valid():
+        return work_response(request, meeting, "participant", notes_form=form)
     services.owner_notes_save(meeting=meeting, agenda_item=item, text=form.cleaned_data["notes"])
-    return entry_response(request, meeting, saved=_("Dine noter er gemt."))
+    return work_response(
+        request, meeting, "participant", saved=_("Dine noter er gemt."), saved_form="owner_notes"
+    )

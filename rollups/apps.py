@@ -16,4 +16,5 @@ class RollupsConfig(AppConfig):
         meeting_hooks.runner_panels.register(panels.follow_up_panel)
         meeting_hooks.runner_actions.register(panels.MARK_DONE)
         meeting_hooks.runner_actions.register(panels.MOVE_ON)
+        meeting_hooks.minutes_parts.register(panels.minutes_part)
         learning_hooks.overview.register(panels.overview_panel)

@@ -71,6 +71,15 @@ class SessionTimeoutMiddleware:
         return None
 
 
+def activate_user_language(request: HttpRequest) -> None:
+    """Translate the rest of the answer into the signed-in user's language: for a passive view
+    that turns out to render text after all (a meeting screen's poll when something changed)."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and user.language:
+        translation.activate(user.language)
+        request.LANGUAGE_CODE = user.language
+
+
 class UserLanguageMiddleware:
     """Danish whatever the browser says, unless the signed-in user chose another language."""
 
@@ -92,11 +101,9 @@ class UserLanguageMiddleware:
         view_args: tuple[Any, ...],
         view_kwargs: dict[str, Any],
     ) -> None:
-        # A poll's answer has no text to translate; asking for the user would cost a query.
+        # A poll's unchanged answer has no text to translate, and asking for the user would
+        # cost it a query: the poll activates the language itself when it renders the state.
         if getattr(view_func, "session_passive", False):
             return None
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and user.language:
-            translation.activate(user.language)
-            request.LANGUAGE_CODE = user.language
+        activate_user_language(request)
         return None

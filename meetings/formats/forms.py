@@ -25,9 +25,20 @@ PHASE_FIELDS = [
 
 
 class FormatForm(forms.ModelForm):
+    meeting_minutes = forms.IntegerField(
+        label=_("Mødets længde (minutter)"),
+        required=False,
+        min_value=5,
+        max_value=600,
+        help_text=_(
+            "Den tid, et møde efter formatet højst må vare. Afgør, hvor mange sager der er "
+            "plads til. Tom: fasernes samlede tid."
+        ),
+    )
+
     class Meta:
         model = Format
-        fields = ["name", "description", "repeats_per_case", "facilitator_role"]
+        fields = ["name", "description", "repeats_per_case", "facilitator_role", "meeting_minutes"]
         labels = {
             "name": _("Navn"),
             "description": _("Beskrivelse"),

@@ -32,6 +32,7 @@ def format_copy(*, source: Format, team: Team) -> Format:
         description=source.description,
         repeats_per_case=source.repeats_per_case,
         facilitator_role=source.facilitator_role,
+        meeting_minutes=source.meeting_minutes,
         copied_from=source,
     )
     FormatPhase.objects.bulk_create(

@@ -6,7 +6,7 @@ appear here: only the titles of the cases. selectors.minutes_for reads them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -53,6 +53,15 @@ class CaseMinutes:
 
 
 @dataclass
+class FollowUp:
+    """A follow-up action agreed at the meeting: who does what by when."""
+
+    title: str
+    owner: str
+    due_date: date
+
+
+@dataclass
 class StepTime:
     name: str
     case_title: str
@@ -86,8 +95,7 @@ class Minutes:
     speaking_time: list[SpeakingTime] = field(default_factory=list)
     # The cases by the id of their agenda item, for the parts that hooks add.
     cases_by_item: dict[int, CaseMinutes] = field(default_factory=dict, repr=False)
-    # Follow-up actions arrive with a later issue; until then the minutes say there are none.
-    follow_up: list = field(default_factory=list)
+    follow_up: list[FollowUp] = field(default_factory=list)
 
     @property
     def planned_total_minutes(self) -> float:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from core.hooks import Contribution
 from learnings.overview.selectors import Overview
 from meetings.hooks import RunnerAction, RunnerView
+from meetings.minutes.document import FollowUp, Minutes
 from meetings.models import Meeting, PhaseKind
 from meetings.services import ActionRefused
 from rollups.actions import selectors, services
@@ -32,15 +33,19 @@ def review_panel(view: RunnerView) -> Contribution | None:
 
 
 def follow_up_panel(view: RunnerView) -> Contribution | None:
-    """ "Aftal opfølgning" below the facilitator's controls while the meeting sums up."""
+    """ "Aftal opfølgning" among the facilitator's forms while the meeting sums up, with the
+    follow-ups agreed so far."""
     current = view.state.current
     if view.mode != "control" or not view.is_live or current is None:
         return None
     if current.kind not in FOLLOW_UP_PHASES:
         return None
     return Contribution(
-        templates={"control": "rollups/actions/_follow_up.html"},
-        context={"follow_up_form": FollowUpForm(team=view.meeting.team)},
+        templates={"work": "rollups/actions/_follow_up.html"},
+        context={
+            "follow_up_form": FollowUpForm(team=view.meeting.team),
+            "agreed_follow_ups": selectors.agreed_at(meeting=view.meeting),
+        },
     )
 
 
@@ -58,6 +63,14 @@ def _review(done: bool) -> RunnerAction:
 
 MARK_DONE = _review(done=True)
 MOVE_ON = _review(done=False)
+
+
+def minutes_part(minutes: Minutes) -> None:
+    """The follow-up actions agreed at the meeting, in the minutes."""
+    minutes.follow_up = [
+        FollowUp(title=action.title, owner=action.owner.display_name, due_date=action.due_date)
+        for action in selectors.agreed_at(meeting=minutes.meeting)
+    ]
 
 
 def overview_panel(overview: Overview) -> Contribution:

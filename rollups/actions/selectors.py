@@ -68,6 +68,13 @@ def visible_team(*, user: AnyUser, team_id: str) -> Team | None:
     return Team.objects.visible_to(user).filter(pk=team_id).first()
 
 
+def agreed_at(*, meeting: Meeting) -> list[FollowUpAction]:
+    """The follow-up actions agreed at the meeting, in the order they were agreed."""
+    return list(
+        FollowUpAction.objects.filter(meeting=meeting).select_related("owner").order_by("id")
+    )
+
+
 def review_actions(*, meeting: Meeting) -> list[FollowUpAction]:
     """The open actions from before the meeting, and those this meeting has marked done."""
     started = meeting.started_at or meeting.starts_at

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from meetings.access import can_run_meeting, meeting_or_404
-from meetings.runner import runner_context
+from meetings.runner import work_response
 from rollups import access
 from rollups.actions import selectors, services
 from rollups.actions.forms import ActionForm, FollowUpForm
@@ -26,8 +26,6 @@ from rollups.services import RollupRefused
 from teams.models import Team
 from teams.requests import SignedInRequest
 from teams.selectors import led_teams
-
-FOLLOW_UP_TEMPLATE = "rollups/actions/_follow_up.html"
 
 
 def _list_context(
@@ -120,13 +118,7 @@ def follow_up_add(request: SignedInRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     form = FollowUpForm(request.POST, team=meeting.team)
     if not form.is_valid():
-        if request.htmx:
-            context = runner_context(
-                user=request.user, meeting=meeting, mode="control", follow_up_form=form
-            )
-            return render(request, FOLLOW_UP_TEMPLATE, context)
-        messages.error(request, _("Opfølgningen er ikke gemt. Udfyld alle felter."))
-        return redirect("meetings:control", pk=meeting.pk)
+        return work_response(request, meeting, "control", follow_up_form=form)
     services.follow_up_agree(
         meeting=meeting,
         user=request.user,
@@ -134,10 +126,6 @@ def follow_up_add(request: SignedInRequest, pk: int) -> HttpResponse:
         owner=form.cleaned_data["owner"],
         due_date=form.cleaned_data["due_date"],
     )
-    if request.htmx:
-        context = runner_context(
-            user=request.user, meeting=meeting, mode="control", saved=_("Opfølgningen er aftalt.")
-        )
-        return render(request, FOLLOW_UP_TEMPLATE, context)
-    messages.success(request, _("Opfølgningen er aftalt."))
-    return redirect("meetings:control", pk=meeting.pk)
+    return work_response(
+        request, meeting, "control", saved=_("Opfølgningen er aftalt."), saved_form="follow_up"
+    )

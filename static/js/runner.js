@@ -1,16 +1,29 @@
-// The meeting runner: ticks the clocks between polls, announces changes, shortcuts and sound.
+// The meeting runner: keeps a screen up to date, ticks the clocks between updates, keeps what
+// people type, announces changes, and runs the facilitator's shortcuts and sound.
+//
 // The server owns the time: each state carries the deadline, the moment the warning begins and
 // the server's "now"; the seconds shown are computed from those, never counted in the browser.
+// Updates: the screen listens to the meeting's stream of state versions where it has one, and
+// asks the poll (204 until something changed) once a second otherwise, or while the stream is
+// down. When neither answers, a notice says so and the clock runs on from the last deadline.
 (function () {
   "use strict";
 
+  const POLL_MS = 1000;
+  const SHORTCUTS_KEY = "teamlaering.runner.shortcuts";
   let offsetMs = 0;
-  let lastAnnouncement = "";
+  let lastAnnouncement = null;
+  let lastCue = "";
   let endedFor = null;
+  let polling = null;
+  let pollBusy = false;
+  let streamOpen = false;
+  let workPending = false;
+  let focusWorkMessage = false;
 
-  function stateElement() {
-    return document.getElementById("runner-state");
-  }
+  const runner = () => document.getElementById("runner");
+  const stateElement = () => document.getElementById("runner-state");
+  const workElement = () => document.getElementById("runner-work");
 
   function syncOffset() {
     const state = stateElement();
@@ -23,9 +36,7 @@
     const shown = seconds > 0 ? Math.ceil(seconds - 1e-9) : -Math.floor(-seconds + 1e-9);
     const sign = shown < 0 ? "-" : "";
     const abs = Math.abs(shown);
-    const minutes = Math.floor(abs / 60);
-    const rest = String(abs % 60).padStart(2, "0");
-    return sign + minutes + ":" + rest;
+    return sign + Math.floor(abs / 60) + ":" + String(abs % 60).padStart(2, "0");
   }
 
   function beep() {
@@ -45,6 +56,17 @@
     }
   }
 
+  function say(text) {
+    const live = document.getElementById("runner-live");
+    if (live && text) {
+      // A change of text is what a screen reader announces; clear first so a repeat is heard.
+      live.textContent = "";
+      window.setTimeout(() => { live.textContent = text; }, 50);
+    }
+  }
+
+  // Clocks
+
   function tick() {
     const state = stateElement();
     if (!state) return;
@@ -61,6 +83,11 @@
       else if (clock.dataset.warningAt && now >= Date.parse(clock.dataset.warningAt)) cue = "warning";
       state.classList.remove("cue-normal", "cue-warning", "cue-overrun");
       state.classList.add("cue-" + cue);
+      const cueKey = clock.dataset.deadline + ":" + cue;
+      if (cue !== "normal" && lastCue !== cueKey && lastCue.startsWith(clock.dataset.deadline)) {
+        say(cue === "warning" ? state.dataset.warningText : state.dataset.overrunText);
+      }
+      lastCue = cueKey;
       if (remaining <= 0 && endedFor !== clock.dataset.deadline) {
         endedFor = clock.dataset.deadline;
         if (state.dataset.sound === "on" && remaining > -2) beep();
@@ -70,21 +97,238 @@
 
   function announce() {
     const state = stateElement();
-    const live = document.getElementById("runner-live");
-    if (!state || !live) return;
+    if (!state) return;
     const text = state.dataset.announce || "";
-    if (text && text !== lastAnnouncement) {
-      if (lastAnnouncement) live.textContent = text;
-      lastAnnouncement = text;
+    // The page as loaded is not announced; every change after it is, the first phase too.
+    if (lastAnnouncement !== null && text && text !== lastAnnouncement) say(text);
+    lastAnnouncement = text;
+  }
+
+  // Connection
+
+  function setConnected(connected) {
+    const notice = document.getElementById("connection-lost");
+    if (!notice) return;
+    if (connected && !notice.hidden) notice.hidden = true;
+    if (!connected && notice.hidden) notice.hidden = false;
+  }
+
+  function currentVersion() {
+    const state = stateElement();
+    return state ? state.dataset.version : "";
+  }
+
+  function swapState(html) {
+    const state = stateElement();
+    if (!state) return;
+    const focused = document.activeElement;
+    const hadFocus = focused && state.contains(focused);
+    window.htmx.swap(state, html, { swapStyle: "outerHTML" });
+    afterStateSwap(hadFocus);
+  }
+
+  function afterStateSwap(hadFocus) {
+    syncOffset();
+    announce();
+    tick();
+    // htmx puts focus back on an element with the same id; when the control pressed is gone
+    // (Start became Pause), the new phase's heading takes it.
+    if (hadFocus && (document.activeElement === document.body || !document.activeElement)) {
+      const heading = document.querySelector("#runner-state .phase-name");
+      if (heading) heading.focus();
+    }
+    refreshWorkIfPhaseChanged();
+  }
+
+  async function fetchState() {
+    const root = runner();
+    if (!root || pollBusy) return;
+    pollBusy = true;
+    const url = root.dataset.pollUrl + "?v=" + encodeURIComponent(currentVersion()) +
+      "&mode=" + encodeURIComponent(root.dataset.mode);
+    try {
+      const response = await fetch(url, {
+        headers: { "HX-Request": "true" },
+        credentials: "same-origin",
+        cache: "no-store",
+      });
+      if (response.status === 401 || response.status === 403) {
+        window.location.reload();
+        return;
+      }
+      if (response.status === 200) swapState(await response.text());
+      setConnected(response.ok || streamOpen);
+    } catch (error) {
+      setConnected(streamOpen);
+    } finally {
+      pollBusy = false;
     }
   }
 
-  function isTyping(target) {
-    return target.closest("input, textarea, select, [contenteditable]");
+  function startPolling() {
+    if (polling === null) polling = window.setInterval(fetchState, POLL_MS);
+  }
+
+  function stopPolling() {
+    if (polling !== null) {
+      window.clearInterval(polling);
+      polling = null;
+    }
+  }
+
+  function listen() {
+    const root = runner();
+    const url = root && root.dataset.streamUrl;
+    if (!url || !window.EventSource) {
+      startPolling();
+      return;
+    }
+    const stream = new window.EventSource(url);
+    stream.addEventListener("open", () => {
+      streamOpen = true;
+      stopPolling();
+      setConnected(true);
+      // Whatever happened while the stream was down comes now.
+      fetchState();
+    });
+    stream.addEventListener("version", (event) => {
+      if (event.data !== currentVersion()) fetchState();
+    });
+    stream.addEventListener("error", () => {
+      // The browser reconnects by itself; until it does, the poll keeps the screen going.
+      streamOpen = false;
+      startPolling();
+    });
+  }
+
+  // The room's forms
+
+  function draftKey(field) {
+    const root = runner();
+    const form = field.form;
+    if (!root || !form || !form.dataset.form || !field.name) return null;
+    return "teamlaering.draft:" + root.dataset.meeting + ":" + form.dataset.form + ":" + field.name;
+  }
+
+  function saveDraft(event) {
+    const field = event.target;
+    if (!field.matches || !field.matches("#runner-work textarea, #runner-work input[type=text]")) return;
+    const key = draftKey(field);
+    if (!key) return;
+    try {
+      if (field.value) window.sessionStorage.setItem(key, field.value);
+      else window.sessionStorage.removeItem(key);
+    } catch (error) {
+      // Without storage, drafts only live as long as the field does.
+    }
+  }
+
+  function clearDrafts(formName) {
+    const root = runner();
+    if (!root) return;
+    const prefix = "teamlaering.draft:" + root.dataset.meeting + ":" + formName + ":";
+    try {
+      Object.keys(window.sessionStorage)
+        .filter((key) => key.startsWith(prefix))
+        .forEach((key) => window.sessionStorage.removeItem(key));
+    } catch (error) {
+      // Nothing stored, nothing to clear.
+    }
+  }
+
+  function restoreDrafts() {
+    const work = workElement();
+    if (!work) return;
+    work.querySelectorAll("[data-saved]").forEach((saved) => clearDrafts(saved.dataset.saved));
+    work.querySelectorAll("textarea, input[type=text]").forEach((field) => {
+      const key = draftKey(field);
+      if (!key || field.value) return;
+      try {
+        const draft = window.sessionStorage.getItem(key);
+        if (draft) field.value = draft;
+      } catch (error) {
+        // No storage: nothing to restore.
+      }
+    });
+  }
+
+  function afterWorkSwap() {
+    restoreDrafts();
+    const work = workElement();
+    if (!work) return;
+    const invalid = work.querySelector(".is-invalid");
+    const message = work.querySelector("[data-saved], [role=alert]");
+    if (invalid) invalid.focus();
+    else if (message && focusWorkMessage) {
+      message.setAttribute("tabindex", "-1");
+      message.focus();
+    }
+    focusWorkMessage = false;
+  }
+
+  function isTypingInWork() {
+    const work = workElement();
+    const focused = document.activeElement;
+    return Boolean(work && focused && work.contains(focused) &&
+      focused.matches("textarea, input[type=text]") && focused.value);
+  }
+
+  async function refreshWork() {
+    const root = runner();
+    const work = workElement();
+    if (!root || !work) return;
+    workPending = false;
+    const url = root.dataset.workUrl + "?mode=" + encodeURIComponent(root.dataset.mode);
+    try {
+      const response = await fetch(url, { headers: { "HX-Request": "true" }, credentials: "same-origin" });
+      if (response.ok) {
+        window.htmx.swap(work, await response.text(), { swapStyle: "outerHTML" });
+        afterWorkSwap();
+      }
+    } catch (error) {
+      workPending = true;
+    }
+  }
+
+  function refreshWorkIfPhaseChanged() {
+    const state = stateElement();
+    const work = workElement();
+    if (!state || !work || state.dataset.step === work.dataset.step) return;
+    // Someone typing keeps their field until they leave it; the draft is kept in any case.
+    if (isTypingInWork()) {
+      workPending = true;
+      return;
+    }
+    refreshWork();
+  }
+
+  // Shortcuts
+
+  function shortcutsOn() {
+    try {
+      return window.localStorage.getItem(SHORTCUTS_KEY) !== "off";
+    } catch (error) {
+      return true;
+    }
+  }
+
+  function showShortcutsSetting() {
+    const toggle = document.getElementById("shortcuts-toggle");
+    if (!toggle) return;
+    const on = shortcutsOn();
+    toggle.setAttribute("aria-pressed", on ? "true" : "false");
+    toggle.textContent = on ? toggle.dataset.on : toggle.dataset.off;
+    document.querySelectorAll(".shortcuts-help").forEach((help) => { help.hidden = !on; });
+  }
+
+  function isInteractive(target) {
+    // Space and Enter on a focused control press that control, never a shortcut.
+    return target.closest("input, textarea, select, button, a, summary, [contenteditable], [role=button]");
   }
 
   document.addEventListener("keydown", (event) => {
-    if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+    if (!shortcutsOn() || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (isInteractive(event.target)) return;
     const key = event.key.toLowerCase();
     const map = { arrowright: "n", arrowleft: "p" };
     const shortcut = map[key] || key;
@@ -95,22 +339,48 @@
     }
   });
 
-  document.addEventListener("htmx:afterSwap", () => {
-    syncOffset();
-    announce();
-    tick();
+  document.addEventListener("click", (event) => {
+    const toggle = event.target.closest("#shortcuts-toggle");
+    if (!toggle) return;
+    try {
+      window.localStorage.setItem(SHORTCUTS_KEY, shortcutsOn() ? "off" : "on");
+    } catch (error) {
+      // Without storage the setting lasts as long as the page.
+    }
+    showShortcutsSetting();
   });
 
-  document.addEventListener("htmx:afterRequest", (event) => {
-    const form =
-      event.detail.elt.closest && event.detail.elt.closest(".entries form, .follow-up form");
-    if (form && event.detail.successful) form.reset();
+  document.addEventListener("input", saveDraft);
+
+  document.addEventListener("focusout", () => {
+    window.setTimeout(() => {
+      if (workPending && !isTypingInWork()) refreshWork();
+    }, 0);
   });
+
+  // The controls and the room's forms are posted by htmx; their answers are swapped here too.
+  document.addEventListener("htmx:afterSwap", (event) => {
+    const target = event.detail.target;
+    if (target && target.id === "runner-state") afterStateSwap(true);
+    if (target && target.id === "runner-work") afterWorkSwap();
+  });
+
+  // A form of the room answered: its confirmation or error takes the focus.
+  document.addEventListener("htmx:beforeSwap", (event) => {
+    const target = event.detail.target;
+    if (target && target.id === "runner-work") focusWorkMessage = true;
+  });
+
+  document.addEventListener("htmx:sendError", () => setConnected(false));
 
   document.addEventListener("DOMContentLoaded", () => {
+    if (!runner()) return;
     syncOffset();
     announce();
     tick();
+    restoreDrafts();
+    showShortcutsSetting();
     window.setInterval(tick, 250);
+    listen();
   });
 })();

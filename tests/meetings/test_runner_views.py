@@ -81,7 +81,7 @@ def test_control_view_has_the_named_buttons_and_the_phase_region(client, world, 
     client.force_login(world.users["leader"])
     html = client.get(reverse("meetings:control", args=[meeting.pk])).content.decode()
     assert ">Start møde</button>" in html
-    assert '<h2 class="phase-name">Præsentation</h2>' in html
+    assert '<h2 class="phase-name" tabindex="-1">Præsentation</h2>' in html
     assert 'aria-label="Aktuel fase"' in html
     assert 'role="timer"' in html
     assert ">Projektorvisning</a>" in html

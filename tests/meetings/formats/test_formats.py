@@ -339,3 +339,22 @@ def test_format_list_queries_do_not_grow_with_formats(
     assert len(response.context["builtin_formats"]) >= 6
     assert all("min" in str(format.total) for format in response.context["team_formats"])
     assert len(captured.captured_queries) == queries_with_few_formats
+
+
+def test_a_copy_keeps_the_meeting_length_and_the_form_changes_it(client, world, builtin):
+    builtin.meeting_minutes = 45
+    builtin.save(update_fields=["meeting_minutes"])
+    copy = format_copy(source=builtin, team=world.syd)
+    assert copy.meeting_minutes == 45
+    client.force_login(world.users["leader"])
+    response = client.post(url("format_edit", world, copy), edit_data(copy, meeting_minutes=75))
+    assert response.status_code == 302
+    copy.refresh_from_db()
+    assert copy.meeting_minutes == 75
+    response = client.post(
+        url("format_edit", world, copy), edit_data(copy, meeting_minutes=100000)
+    )
+    assert response.status_code == 200
+    assert "600" in response.context["form"].errors["meeting_minutes"][0]
+    copy.refresh_from_db()
+    assert copy.meeting_minutes == 75

@@ -191,3 +191,30 @@ def test_asking_the_next_in_turn_sends_an_email(
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == [world.users["caseworker2"].email]
     assert "/sager/ny/?meeting=" in mailoutbox[0].body
+
+
+def test_the_case_owner_finds_their_notes_on_the_case_page_until_retention(client, world):
+    from django.utils import timezone
+
+    from cases import services
+    from cases.models import Case
+    from tests.factories import make_case, make_meeting
+
+    meeting = make_meeting(
+        team=world.syd,
+        facilitator=world.users["leader"],
+        participants=[world.users["leader"], world.users["caseworker"]],
+        cases=0,
+    )
+    case = make_case(meeting=meeting, user=world.users["caseworker"])
+    item = services.case_select(case=case)
+    item.owner_notes = "Husk at spørge til skolen."
+    item.save(update_fields=["owner_notes"])
+    url = reverse("cases:detail", args=[case.pk])
+    client.force_login(world.users["caseworker"])
+    assert "Husk at spørge til skolen." in client.get(url).content.decode()
+    client.force_login(world.users["leader"])
+    assert "Husk at spørge til skolen." not in client.get(url).content.decode()
+    Case.objects.filter(pk=case.pk).update(material_deleted_at=timezone.now())
+    client.force_login(world.users["caseworker"])
+    assert "Husk at spørge til skolen." not in client.get(url).content.decode()

@@ -33,7 +33,10 @@ run: $(VENV)/.installed-run .secret_key
 	$(BIN)/python manage.py migrate --no-input --verbosity 0 && \
 	$(BIN)/python manage.py load_demo && \
 	echo "Teamlæring kører på http://127.0.0.1:$(PORT)/ (stop med Ctrl+C)" && \
-	exec $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	exec $(BIN)/uvicorn config.asgi:application --host 127.0.0.1 --port $(PORT) --reload \
+		--reload-dir config --reload-dir core --reload-dir teams --reload-dir meetings \
+		--reload-dir cases --reload-dir learnings --reload-dir rollups --reload-dir products \
+		--reload-dir dashboard --reload-dir templates --reload-include '*.html' --log-level warning
 
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

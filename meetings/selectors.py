@@ -156,6 +156,17 @@ def visible_version(*, user_id: int | str, pk: int) -> int | None:
     return version
 
 
+async def avisible_version(*, user_id: int | str, pk: int) -> int | None:
+    """visible_version for the meeting's stream, an async view."""
+    version: int | None = await (
+        Meeting.objects.visible_to_user_id(user_id)
+        .filter(pk=pk)
+        .values_list("version", flat=True)
+        .afirst()
+    )
+    return version
+
+
 def agenda(*, meeting: Meeting) -> list[AgendaItem]:
     return list(meeting.agenda_items.select_related("owner").order_by("position", "id"))
 

@@ -10,13 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.refusals import Refused
-from meetings import clock, hooks, running_order
+from meetings import clock, hooks, live, running_order
 from meetings.models import (
     AgendaItem,
     Format,
@@ -98,6 +97,7 @@ def meeting_update(
         meeting.duration_minutes = duration_minutes
     meeting.version += 1
     meeting.save()
+    live.announce(meeting_id=meeting.pk, version=meeting.version)
     _set_participants(meeting, participants)
     brought = list(meeting.agenda_items.filter(owner__isnull=False).order_by("position", "id"))
     existing = {item.title: item for item in meeting.agenda_items.filter(owner__isnull=True)}
@@ -263,6 +263,7 @@ def meeting_change(
         change(meeting, now)
         meeting.version += 1
         meeting.save()
+        live.announce(meeting_id=meeting.pk, version=meeting.version)
     return meeting
 
 
@@ -466,8 +467,18 @@ def round_move(*, meeting_id: int, version: int, turn_id: int, up: bool) -> Meet
 
 
 def bump_version(*, meeting: Meeting) -> None:
-    """Tell every screen that something new is there to show."""
-    Meeting.objects.filter(pk=meeting.pk).update(version=F("version") + 1)
+    """Tell every screen that something new is there to show (an entry, a case on the
+    agenda): the version goes up and the screens hear of it when the transaction commits."""
+    with connection.cursor() as cursor:
+        # One statement that raises and reads the version, whoever else is raising it.
+        cursor.execute(
+            f"UPDATE {Meeting._meta.db_table} SET version = version + 1 WHERE id = %s "
+            "RETURNING version",
+            [meeting.pk],
+        )
+        row = cursor.fetchone()
+    if row is not None:
+        live.announce(meeting_id=meeting.pk, version=row[0])
 
 
 @transaction.atomic

@@ -16,6 +16,7 @@ urlpatterns = [
     path("moeder/<int:pk>/projektor/", views.runner, {"mode": "projector"}, name="projector"),
     path("moeder/<int:pk>/foelg/", views.runner, {"mode": "participant"}, name="participant"),
     path("moeder/<int:pk>/tilstand/", views.runner_poll, name="poll"),
+    path("moeder/<int:pk>/aendringer/", views.runner_stream, name="stream"),
     path("moeder/<int:pk>/felter/", views.runner_work, name="work"),
     path("moeder/<int:pk>/handling/", views.runner_action, name="action"),
     path("moeder/<int:pk>/noter/", views.owner_notes_save, name="owner_notes"),

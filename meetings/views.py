@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, QueryDict
+from django.http import Http404, HttpResponse, HttpResponseBase, QueryDict, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -16,7 +16,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from core.hooks import gather
 from core.http import HtmxHttpRequest
-from meetings import access, hooks, selectors, services
+from meetings import access, hooks, live, selectors, services
 from meetings.forms import MeetingForm, OwnerNotesForm
 from meetings.models import Meeting, MeetingStatus, PhaseKind
 from meetings.runner import render_runner, render_state, work_response
@@ -139,6 +139,28 @@ def runner_poll(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     activate_user_language(request)
     mode = access.screen_mode(request.user, meeting, request.GET.get("mode"))
     return render_state(request, meeting, mode)
+
+
+@passive
+@require_GET
+async def runner_stream(request: HtmxHttpRequest, pk: int) -> HttpResponseBase:
+    """The meeting's changes as Server-Sent Events: its state version now and after every
+    change, for as long as the screen is open. Like the poll, it reads the user from the
+    session alone and reveals only version numbers; the state itself comes from the poll."""
+    user_id = await request.session.aget(SESSION_KEY)
+    if user_id is None:
+        return HttpResponse(status=401)
+    version = await selectors.avisible_version(user_id=user_id, pk=pk)
+    if version is None:
+        # A bare 404, as for a meeting that does not exist: an EventSource shows no page, and
+        # the error page's rendering would load the user in a thread of its own.
+        return HttpResponse(status=404)
+    return StreamingHttpResponse(
+        live.stream(meeting_id=pk, version=version),
+        content_type="text/event-stream",
+        # No cache and no proxy buffering: each event must reach the screen at once.
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )
 
 
 @login_required

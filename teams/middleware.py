@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any
 
@@ -18,12 +18,14 @@ ACTIVE_AT_KEY = "teamlaering_active_at"
 ACTIVITY_RESOLUTION_SECONDS = 60
 
 
-type View = Callable[..., HttpResponseBase]
+type View = Callable[..., HttpResponseBase] | Callable[..., Awaitable[HttpResponseBase]]
 
 
 def passive[V: View](view: V) -> V:
-    """Mark a view whose requests are not user actions (a meeting screen's poll)."""
-    view.session_passive = True  # type: ignore[attr-defined]
+    """Mark a view whose requests are not user actions (a meeting screen's poll, its
+    stream)."""
+    # A function takes attributes, though the type of a callable does not say so.
+    view.session_passive = True  # type: ignore[union-attr]
     return view
 
 

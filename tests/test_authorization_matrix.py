@@ -345,6 +345,11 @@ MATRIX: list[tuple[str, Route, dict[str, int]]] = [
         expect(200, anonymous=401, **OTHER_TEAM_404),
     ),
     (
+        "the meeting's stream of changes",
+        Route("meetings:stream", kwargs=_meeting_pk),
+        expect(200, anonymous=401, **OTHER_TEAM_404),
+    ),
+    (
         "the room's forms of a screen",
         Route("meetings:work", kwargs=_meeting_pk, data=lambda world: {"mode": "participant"}),
         expect(200, **OTHER_TEAM_404),

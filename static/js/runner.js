@@ -10,6 +10,10 @@
   "use strict";
 
   const POLL_MS = 1000;
+  // A request that has not answered by then is given up, so one lost answer never stops the
+  // screen from asking again.
+  const REQUEST_MS = 5000;
+  const STREAM_PATIENCE_MS = 3000;
   const SHORTCUTS_KEY = "teamlaering.runner.shortcuts";
   let offsetMs = 0;
   let lastAnnouncement = null;
@@ -140,6 +144,15 @@
     refreshWorkIfPhaseChanged();
   }
 
+  function get(url) {
+    return fetch(url, {
+      headers: { "HX-Request": "true" },
+      credentials: "same-origin",
+      cache: "no-store",
+      signal: AbortSignal.timeout(REQUEST_MS),
+    });
+  }
+
   async function fetchState() {
     const root = runner();
     if (!root || pollBusy) return;
@@ -147,11 +160,7 @@
     const url = root.dataset.pollUrl + "?v=" + encodeURIComponent(currentVersion()) +
       "&mode=" + encodeURIComponent(root.dataset.mode);
     try {
-      const response = await fetch(url, {
-        headers: { "HX-Request": "true" },
-        credentials: "same-origin",
-        cache: "no-store",
-      });
+      const response = await get(url);
       if (response.status === 401 || response.status === 403) {
         window.location.reload();
         return;
@@ -184,6 +193,8 @@
       return;
     }
     const stream = new window.EventSource(url);
+    // A proxy may hold the stream back without failing it: poll until it has opened.
+    window.setTimeout(() => { if (!streamOpen) startPolling(); }, STREAM_PATIENCE_MS);
     stream.addEventListener("open", () => {
       streamOpen = true;
       stopPolling();
@@ -280,7 +291,7 @@
     workPending = false;
     const url = root.dataset.workUrl + "?mode=" + encodeURIComponent(root.dataset.mode);
     try {
-      const response = await fetch(url, { headers: { "HX-Request": "true" }, credentials: "same-origin" });
+      const response = await get(url);
       if (response.ok) {
         window.htmx.swap(work, await response.text(), { swapStyle: "outerHTML" });
         afterWorkSwap();

@@ -1,4 +1,5 @@
-"""Browser tests: Playwright drives the system's Chromium against pytest-django's live server.
+"""Browser tests: Playwright drives the system's Chromium against the app served as it is in
+production: by uvicorn (ASGI), so that the meeting screens' streams of changes work.
 
 Without Chromium they are skipped with one line saying why, unless REQUIRE_BROWSER=1, when a
 missing browser is a failure.
@@ -6,6 +7,9 @@ missing browser is a failure.
 
 import os
 import shutil
+import socket
+import threading
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -60,14 +64,52 @@ def browser():
         browser.close()
 
 
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def asgi_server(django_db_setup) -> Iterator[str]:
+    """The app under uvicorn in a thread of this process, on the test database, for the
+    whole session: each test's own data is committed (transactional_db) before it is read."""
+    import uvicorn
+    from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
+    from django.core.asgi import get_asgi_application
+
+    from meetings import live
+
+    port = _free_port()
+    config = uvicorn.Config(
+        ASGIStaticFilesHandler(get_asgi_application()),
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        lifespan="off",
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, name="asgi-server", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    # The server's requests reach the database during the tests, which allow it
+    # (transactional_db), and only then.
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+    live.broker.stop()
+
+
 @pytest.fixture
-def new_page(browser, live_server) -> Iterator:
+def new_page(browser, asgi_server, transactional_db) -> Iterator:
     """Open pages in fresh browser contexts (separate people), all closed after the test."""
     contexts = []
 
     def open_page(width: int = 1280, height: int = 900):
         context = browser.new_context(
-            base_url=live_server.url,
+            base_url=asgi_server,
             viewport={"width": width, "height": height},
             locale="da-DK",
             timezone_id="Europe/Copenhagen",
@@ -86,7 +128,7 @@ def log_in(page, username: str, password: str) -> None:
     page.get_by_role("textbox", name="Brugernavn", exact=True).fill(username)
     page.get_by_label("Adgangskode").fill(password)
     page.get_by_role("button", name="Log ind", exact=True).click()
-    page.wait_for_url(lambda url: "/login/" not in url)
+    page.wait_for_url(lambda url: "/login/" not in url, wait_until="domcontentloaded")
 
 
 def serious_violations(page) -> list[str]:

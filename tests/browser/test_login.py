@@ -27,6 +27,6 @@ def test_start_page_is_usable_on_a_phone(new_page, transactional_db):
     log_in(page, "sagsbehandler1", "demo1234")
     page.get_by_role("button", name="Vis menu").click()
     page.get_by_role("button", name="Log ud").click()
-    page.wait_for_url("**/login/")
+    page.wait_for_url("**/login/", wait_until="domcontentloaded")
     assert page.get_by_role("button", name="Log ind").is_visible()
     assert serious_violations(page) == []

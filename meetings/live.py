@@ -1,0 +1,207 @@
+"""Telling every screen that a meeting changed: the push behind the meeting room.
+
+A write that changes a meeting calls `announce` inside its transaction. On PostgreSQL that is a
+NOTIFY, which PostgreSQL delivers to every listening app-server process when the transaction
+commits; so any number of stateless app servers on one PostgreSQL see every change. On SQLite
+(one process: `make run`) the change is handed to this process's broker after the commit.
+
+Each process has one Broker. It keeps one LISTEN connection (PostgreSQL, in a thread of its
+own, started by the first stream) and fans every change out to the streams of that meeting
+connected to this process: a stream only ever needs the latest version, so each holds at most
+one waiting value. The screen then fetches the state it needs (meetings.views.runner_poll).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import threading
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+
+import psycopg
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
+
+logger = logging.getLogger(__name__)
+
+CHANNEL = "teamlaering_meetings"
+# "Something may have changed": sent when the listener (re)connects, since a change may have
+# been missed meanwhile; the screen then asks for the state with its own version.
+ANYTHING = -1
+# A comment line keeps the stream open through proxies that close idle connections.
+KEEPALIVE_SECONDS = 15.0
+# A stream ends after this long and the browser opens a new one: the permission check is
+# then made again, and no connection lives for ever.
+STREAM_SECONDS = 30 * 60
+RECONNECT_SECONDS = 1.0
+# How often the listener looks up from its notifications to see whether it should stop.
+STOP_CHECK_SECONDS = 1.0
+
+
+def announce(*, meeting_id: int, version: int) -> None:
+    """Tell every screen of the meeting about `version`, once the transaction commits."""
+    connection = connections[DEFAULT_DB_ALIAS]
+    if connection.vendor == "postgresql":
+        # NOTIFY is transactional: PostgreSQL delivers it on commit, and drops it on rollback.
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_notify(%s, %s)", [CHANNEL, f"{meeting_id}:{version}"])
+    else:
+        transaction.on_commit(lambda: broker.publish(meeting_id, version))
+
+
+@dataclass(eq=False)
+class Subscriber:
+    """One open stream: the event loop it runs in and the latest version waiting for it."""
+
+    meeting_id: int
+    loop: asyncio.AbstractEventLoop
+    queue: asyncio.Queue[int] = field(default_factory=lambda: asyncio.Queue(maxsize=1))
+
+    def offer(self, version: int) -> None:
+        """Called in the subscriber's loop: keep only the newest version."""
+        if self.queue.full():
+            self.queue.get_nowait()
+        self.queue.put_nowait(version)
+
+
+class Broker:
+    """This process's streams by meeting, and the one LISTEN connection that feeds them."""
+
+    def __init__(self, *, listen: bool = True) -> None:
+        # listen=False: fan out only what this process publishes (the tests of fan-out).
+        self._listen_to_database = listen
+        self._lock = threading.Lock()
+        self._streams: dict[int, set[Subscriber]] = {}
+        self._listener: threading.Thread | None = None
+        # Set while this process's LISTEN is in place (PostgreSQL).
+        self.listening = threading.Event()
+        self._stopping = threading.Event()
+
+    def subscribe(self, meeting_id: int) -> Subscriber:
+        subscriber = Subscriber(meeting_id=meeting_id, loop=asyncio.get_running_loop())
+        with self._lock:
+            self._streams.setdefault(meeting_id, set()).add(subscriber)
+        self._ensure_listening()
+        return subscriber
+
+    def unsubscribe(self, subscriber: Subscriber) -> None:
+        with self._lock:
+            streams = self._streams.get(subscriber.meeting_id, set())
+            streams.discard(subscriber)
+            if not streams:
+                self._streams.pop(subscriber.meeting_id, None)
+
+    def stream_count(self) -> int:
+        with self._lock:
+            return sum(len(streams) for streams in self._streams.values())
+
+    def publish(self, meeting_id: int, version: int) -> None:
+        """Hand `version` to every stream of the meeting in this process (any thread)."""
+        with self._lock:
+            subscribers = list(self._streams.get(meeting_id, ()))
+        self._deliver(subscribers, version)
+
+    def publish_to_all(self, version: int) -> None:
+        with self._lock:
+            subscribers = [s for streams in self._streams.values() for s in streams]
+        self._deliver(subscribers, version)
+
+    def _deliver(self, subscribers: list[Subscriber], version: int) -> None:
+        for subscriber in subscribers:
+            # A closed loop means the stream is gone; it unsubscribes itself.
+            with contextlib.suppress(RuntimeError):
+                subscriber.loop.call_soon_threadsafe(subscriber.offer, version)
+
+    def _ensure_listening(self) -> None:
+        if not self._listen_to_database or connections[DEFAULT_DB_ALIAS].vendor != "postgresql":
+            return
+        with self._lock:
+            if self._listener is not None and self._listener.is_alive():
+                return
+            params = _listen_params()
+            self._listener = threading.Thread(
+                target=self._listen, args=(params,), name="meeting-listener", daemon=True
+            )
+            self._listener.start()
+
+    def stop(self) -> None:
+        """End the LISTEN and its connection (the test suite, before it drops its database)."""
+        self._stopping.set()
+        listener = self._listener
+        if listener is not None:
+            listener.join(timeout=5)
+        self._listener = None
+        self.listening.clear()
+        self._stopping.clear()
+
+    def _listen(self, params: dict[str, object]) -> None:
+        """LISTEN for the process's lifetime, reconnecting after a lost connection."""
+        while not self._stopping.is_set():
+            try:
+                # The parameters are Django's settings, typed loosely; psycopg checks them.
+                with psycopg.connect(**params, autocommit=True) as connection:  # type: ignore[arg-type]
+                    connection.execute(f"LISTEN {CHANNEL}")
+                    self.listening.set()
+                    # Whatever changed while nobody listened: every screen asks for its state.
+                    self.publish_to_all(ANYTHING)
+                    while not self._stopping.is_set():
+                        for notification in connection.notifies(timeout=STOP_CHECK_SECONDS):
+                            meeting_id, _sep, version = notification.payload.partition(":")
+                            if meeting_id.isdigit() and version.isdigit():
+                                self.publish(int(meeting_id), int(version))
+            except (psycopg.Error, OSError) as error:
+                self.listening.clear()
+                logger.warning("Lost the meeting notifications' connection: %s", error)
+                time.sleep(RECONNECT_SECONDS)
+
+
+# Options of Django's PostgreSQL backend that are not psycopg's.
+DJANGO_ONLY_OPTIONS = {"pool", "server_side_binding", "isolation_level", "assume_role"}
+CONNECTION_SETTINGS = (
+    ("USER", "user"),
+    ("PASSWORD", "password"),
+    ("HOST", "host"),
+    ("PORT", "port"),
+)
+
+
+def _listen_params() -> dict[str, object]:
+    """How to connect to the default database, as Django itself does."""
+    settings = connections[DEFAULT_DB_ALIAS].settings_dict
+    params: dict[str, object] = {"dbname": settings["NAME"]}
+    for key, name in CONNECTION_SETTINGS:
+        if settings.get(key):
+            params[name] = settings[key]
+    options = {
+        k: v for k, v in settings.get("OPTIONS", {}).items() if k not in DJANGO_ONLY_OPTIONS
+    }
+    return {**options, **params}
+
+
+broker = Broker()
+
+
+def event(version: int) -> str:
+    return f"event: version\ndata: {version}\n\n"
+
+
+async def stream(*, meeting_id: int, version: int) -> AsyncIterator[str]:
+    """The meeting's changes as Server-Sent Events: the current version first, then each new
+    one; a comment every KEEPALIVE_SECONDS; closed after STREAM_SECONDS."""
+    subscriber = broker.subscribe(meeting_id)
+    ends_at = time.monotonic() + STREAM_SECONDS
+    try:
+        yield f"retry: 2000\n{event(version)}"
+        while (left := ends_at - time.monotonic()) > 0:
+            try:
+                latest = await asyncio.wait_for(
+                    subscriber.queue.get(), timeout=min(KEEPALIVE_SECONDS, left)
+                )
+            except TimeoutError:
+                yield ": keep-alive\n\n"
+                continue
+            yield event(latest)
+    finally:
+        broker.unsubscribe(subscriber)

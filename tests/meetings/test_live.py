@@ -1,0 +1,197 @@
+"""Pushing changes to the meeting's screens: the broker's fan-out, the notify on commit (a
+NOTIFY on PostgreSQL, in-process on SQLite), and the stream of Server-Sent Events."""
+
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from asgiref.sync import sync_to_async
+from django.db import connection, connections, transaction
+from django.test import AsyncClient
+from django.urls import reverse
+
+from meetings import live, services
+from meetings.models import Meeting
+from tests.factories import make_meeting
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def stop_listening():
+    """The listener's connection, and those of the threads that write, end with the test:
+    the test database can then be dropped."""
+    yield
+    live.broker.stop()
+
+
+async def close_request_connections() -> None:
+    """The test client keeps the connection its requests' sync work used (in asgiref's
+    thread for it); closed here, it cannot keep the test database from being dropped."""
+    await sync_to_async(connections.close_all)()
+
+
+async def in_thread(function, **kwargs):
+    """A write in a worker thread, as a view of the app server makes it."""
+
+    def call():
+        try:
+            return function(**kwargs)
+        finally:
+            connections.close_all()
+
+    return await asyncio.to_thread(call)
+
+
+def run(scenario) -> None:
+    """Run an async scenario in a thread of its own: a browser test in the same worker may
+    have an event loop running in this one."""
+    with ThreadPoolExecutor(max_workers=1) as executor:
+        executor.submit(asyncio.run, scenario()).result()
+
+
+async def next_version(subscriber: live.Subscriber, timeout: float = 5.0) -> int:
+    return await asyncio.wait_for(subscriber.queue.get(), timeout)
+
+
+async def listening(subscriber: live.Subscriber) -> None:
+    """On PostgreSQL, wait for the process's LISTEN; what it sends on connecting is not a
+    change of this test's."""
+    if connection.vendor == "postgresql":
+        assert await asyncio.to_thread(live.broker.listening.wait, 5)
+        await asyncio.sleep(0.1)
+        while not subscriber.queue.empty():
+            assert subscriber.queue.get_nowait() == live.ANYTHING
+
+
+def test_a_change_reaches_the_streams_of_its_meeting_and_no_other():
+    async def scenario():
+        broker = live.Broker(listen=False)
+        first, second, other = broker.subscribe(1), broker.subscribe(1), broker.subscribe(2)
+        broker.publish(1, 7)
+        assert await next_version(first) == 7
+        assert await next_version(second) == 7
+        assert other.queue.empty()
+        broker.unsubscribe(first)
+        broker.unsubscribe(second)
+        broker.unsubscribe(other)
+        assert broker.stream_count() == 0
+
+    run(scenario)
+
+
+def test_a_slow_screen_gets_only_the_newest_version():
+    async def scenario():
+        broker = live.Broker(listen=False)
+        subscriber = broker.subscribe(1)
+        for version in (3, 4, 5):
+            broker.publish(1, version)
+        await asyncio.sleep(0)
+        assert await next_version(subscriber) == 5
+        assert subscriber.queue.empty()
+        broker.unsubscribe(subscriber)
+
+    run(scenario)
+
+
+def _planned(world) -> Meeting:
+    return make_meeting(
+        team=world.syd,
+        facilitator=world.users["leader"],
+        participants=[world.users["leader"], world.users["caseworker"]],
+    )
+
+
+def test_a_committed_change_is_announced_once_it_commits(world):
+    meeting = _planned(world)
+
+    async def scenario():
+        subscriber = live.broker.subscribe(meeting.pk)
+        try:
+            await listening(subscriber)
+            started = await in_thread(
+                services.meeting_start, meeting_id=meeting.pk, version=meeting.version
+            )
+            assert await next_version(subscriber) == started.version
+        finally:
+            live.broker.unsubscribe(subscriber)
+
+    run(scenario)
+
+
+def test_a_change_rolled_back_is_never_announced(world):
+    meeting = _planned(world)
+
+    def start_and_roll_back() -> None:
+        with pytest.raises(RuntimeError), transaction.atomic():
+            services.meeting_start(meeting_id=meeting.pk, version=meeting.version)
+            raise RuntimeError("the transaction fails after the change")
+
+    async def scenario():
+        subscriber = live.broker.subscribe(meeting.pk)
+        try:
+            await listening(subscriber)
+            await in_thread(start_and_roll_back)
+            with pytest.raises(TimeoutError):
+                await next_version(subscriber, timeout=0.5)
+        finally:
+            live.broker.unsubscribe(subscriber)
+
+    run(scenario)
+    assert Meeting.objects.get(pk=meeting.pk).status == "planned"
+
+
+def test_an_entry_is_announced_with_the_raised_version(world):
+    meeting = _planned(world)
+
+    async def scenario():
+        subscriber = live.broker.subscribe(meeting.pk)
+        try:
+            await listening(subscriber)
+            await in_thread(services.bump_version, meeting=meeting)
+            assert await next_version(subscriber) == meeting.version + 1
+        finally:
+            live.broker.unsubscribe(subscriber)
+
+    run(scenario)
+
+
+def test_the_stream_sends_the_version_and_then_every_change(world):
+    meeting = _planned(world)
+    url = reverse("meetings:stream", args=[meeting.pk])
+
+    async def scenario():
+        client = AsyncClient()
+        await client.aforce_login(world.users["caseworker"])
+        response = await client.get(url)
+        assert response.status_code == 200
+        assert response["Content-Type"] == "text/event-stream"
+        assert response["Cache-Control"] == "no-cache"
+        events = aiter(response.streaming_content)
+        first = (await anext(events)).decode()
+        assert f"event: version\ndata: {meeting.version}\n\n" in first
+        if connection.vendor == "postgresql":
+            assert await asyncio.to_thread(live.broker.listening.wait, 5)
+        await in_thread(services.meeting_start, meeting_id=meeting.pk, version=meeting.version)
+        while (change := (await asyncio.wait_for(anext(events), 5)).decode()) != "":
+            if change.startswith("event: version") and f"data: {live.ANYTHING}" not in change:
+                break
+        assert change == f"event: version\ndata: {meeting.version + 1}\n\n"
+        await response.streaming_content.aclose()
+        await close_request_connections()
+
+    run(scenario)
+
+
+def test_the_stream_is_refused_to_the_signed_out_and_to_other_teams(world):
+    meeting = _planned(world)
+    url = reverse("meetings:stream", args=[meeting.pk])
+
+    async def scenario():
+        client = AsyncClient()
+        assert (await client.get(url)).status_code == 401
+        await client.aforce_login(world.users["other_caseworker"])
+        assert (await client.get(url)).status_code == 404
+        await close_request_connections()
+
+    run(scenario)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from meetings.models import AgendaItem, Meeting
+from meetings.models import AgendaItem, Meeting, MeetingStatus
 from teams.access import AnyUser, can_lead_team, is_member
 from teams.models import Team
 
@@ -18,6 +18,16 @@ def can_plan_meeting(user: AnyUser, team: Team) -> bool:
 def plannable_teams(user: AnyUser) -> QuerySet[Team]:
     """The teams for which can_plan_meeting holds, for the "Planlæg møde" links."""
     return Team.objects.led_by(user)
+
+
+def can_name_observers(user: AnyUser, meeting: Meeting) -> bool:
+    """Who plans the meeting names the cases' observers, until it has finished; only where its
+    format has an observer phase."""
+    return (
+        meeting.has_observers
+        and meeting.status != MeetingStatus.FINISHED
+        and can_plan_meeting(user, meeting.team)
+    )
 
 
 def can_manage_formats(user: AnyUser, team: Team) -> bool:
@@ -50,6 +60,11 @@ def can_take_part(user: AnyUser, meeting: Meeting) -> bool:
 def can_write_owner_notes(user: AnyUser, item: AgendaItem) -> bool:
     """Only the case owner keeps notes while the team reflects on their case."""
     return user.is_authenticated and item.owner_id == user.pk
+
+
+def can_write_observer_feedback(user: AnyUser, item: AgendaItem) -> bool:
+    """Only the case's observer gives the observer's feedback."""
+    return user.is_authenticated and item.observer_id == user.pk
 
 
 def meeting_or_404(user: AnyUser, pk: int) -> Meeting:

@@ -366,7 +366,7 @@ TVAERFAGLIGT_MOEDE: dict[str, Any] = {
         ),
         _phase(
             "Observatørens feedback",
-            "talk",
+            "observation",
             minutes=3,
             per_case=True,
             instruction=(

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.privacy import CprGuardMixin
-from meetings.models import Format
+from meetings.models import AgendaItem, Format
 from teams.models import Team, User
 
 
@@ -82,3 +82,59 @@ class OwnerNotesForm(CprGuardMixin, forms.Form):
         max_length=10000,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
+
+
+class ObserversForm(forms.Form):
+    """Who observes each case's discussion (the meeting's page): one choice per case, among the
+    participants other than the case's owner."""
+
+    def __init__(
+        self, *args: Any, items: list[AgendaItem], candidates: list[User], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.items = {f"observer_{item.pk}": item for item in items}
+        for name, item in self.items.items():
+            self.fields[name] = forms.ChoiceField(
+                label=_("Observatør for %(case)s") % {"case": item.title},
+                required=False,
+                choices=[("", _("Ingen observatør"))]
+                + [
+                    (str(user.pk), user.display_name)
+                    for user in candidates
+                    if user.pk != item.owner_id
+                ],
+                initial=str(item.observer_id or ""),
+                error_messages={
+                    "invalid_choice": _("Vælg en af mødets deltagere, dog ikke sagens ejer.")
+                },
+            )
+        self.candidates = {str(user.pk): user for user in candidates}
+
+    def observers(self) -> dict[AgendaItem, User | None]:
+        return {
+            item: self.candidates.get(self.cleaned_data[name]) for name, item in self.items.items()
+        }
+
+
+class ObserverFeedbackForm(CprGuardMixin, forms.Form):
+    relevant = forms.CharField(
+        label=_("Relevant viden"),
+        required=False,
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Hvilken viden var relevant for drøftelsen?"),
+    )
+    tighten = forms.CharField(
+        label=_("Hvor kan vi stramme op?"),
+        required=False,
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Hvad var vigtig viden, og hvad var ligegyldig information?"),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        written = data.get("relevant", "").strip() or data.get("tighten", "").strip()
+        if not self.errors and not written:
+            self.add_error("relevant", _("Skriv mindst én af de to tilbagemeldinger."))
+        return data

@@ -27,6 +27,20 @@ class PhaseKind(models.TextChoices):
     BREAK = "break", _("Pause")
     TALK = "talk", _("Oplæg")
     REVIEW = "review", _("Opfølgning på aftaler")
+    OBSERVATION = "observation", _("Observatørens feedback")
+
+
+# Phases in which the room talks freely: a participant raises a hand to get the word.
+DISCUSSION_KINDS = frozenset(
+    {
+        PhaseKind.QUESTIONS,
+        PhaseKind.REFLECTION,
+        PhaseKind.OBSERVATION,
+        PhaseKind.SUMMARY,
+        PhaseKind.REVIEW,
+        PhaseKind.GROUP_WORK,
+    }
+)
 
 
 class FacilitatorRole(models.TextChoices):
@@ -235,6 +249,11 @@ class Meeting(models.Model):
         return clock.Pauses(self.paused_seconds, self.paused_at)
 
     @property
+    def has_observers(self) -> bool:
+        """Its format names an observer per case (an observer phase among its phases)."""
+        return any(phase.get("kind") == PhaseKind.OBSERVATION for phase in self.phases)
+
+    @property
     def is_running(self) -> bool:
         return self.status == MeetingStatus.RUNNING
 
@@ -280,6 +299,18 @@ class AgendaItem(models.Model):
         verbose_name=_("sagsejer"),
     )
     owner_notes = models.TextField(_("sagsejers noter"), blank=True)
+    # The interdisciplinary format (Odder, Bilag 4): one participant watches the case's
+    # discussion and afterwards says what was relevant knowledge and where to tighten up.
+    observer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="observed_items",
+        verbose_name=_("observatør"),
+    )
+    observer_relevant = models.TextField(_("relevant viden"), blank=True)
+    observer_tighten = models.TextField(_("hvor kan vi stramme op"), blank=True)
 
     class Meta:
         verbose_name = _("punkt på dagsordenen")
@@ -324,6 +355,10 @@ class Step(models.Model):
         return self.kind == PhaseKind.ROUND
 
     @property
+    def is_discussion(self) -> bool:
+        return self.kind in DISCUSSION_KINDS
+
+    @property
     def budget_seconds(self) -> int:
         return self.planned_seconds + self.extension_seconds
 
@@ -358,3 +393,27 @@ class Turn(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} ({self.get_status_display()})"
+
+
+class Hand(models.Model):
+    """A raised hand in a discussion phase: waiting in the order raised until the facilitator
+    gives the word ("Giv ordet"), then the word itself until it is given to the next."""
+
+    step = models.ForeignKey(Step, on_delete=models.CASCADE, related_name="hands")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    raised_at = models.DateTimeField()
+    given_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["step", "raised_at", "id"]
+        constraints = [
+            # A person is in the queue once: raising twice (a double click) changes nothing.
+            models.UniqueConstraint(
+                fields=["step", "user"],
+                condition=Q(given_at__isnull=True),
+                name="hand_one_waiting_per_person",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.step}"

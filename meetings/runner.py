@@ -22,7 +22,7 @@ from django.utils.cache import patch_vary_headers
 from core.hooks import gather
 from core.http import HtmxHttpRequest, render_page_or_partial
 from meetings import access, hooks, selectors
-from meetings.forms import OwnerNotesForm
+from meetings.forms import ObserverFeedbackForm, OwnerNotesForm
 from meetings.hooks import RunnerView
 from meetings.models import Meeting, PhaseKind
 from teams.access import AnyUser
@@ -51,6 +51,17 @@ def runner_context(*, user: AnyUser, meeting: Meeting, mode: str, **extra: Any) 
             and access.can_write_owner_notes(user, item)
         ):
             context["notes_form"] = OwnerNotesForm(initial={"notes": item.owner_notes})
+        if (
+            current.kind == PhaseKind.OBSERVATION
+            and item
+            and access.can_write_observer_feedback(user, item)
+        ):
+            context["observer_form"] = ObserverFeedbackForm(
+                initial={"relevant": item.observer_relevant, "tighten": item.observer_tighten}
+            )
+        if current.is_discussion and access.can_take_part(user, meeting):
+            context["can_raise_hand"] = True
+            context["hand_position"] = state.hand_position(user.pk)
     if mode == "control":
         context["members"] = selectors.team_members(meeting=meeting)
     regions, contributed = gather(hooks.runner_panels, view)

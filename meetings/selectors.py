@@ -10,6 +10,7 @@ from django.db.models import QuerySet, Sum
 from meetings import clock, running_order
 from meetings.models import (
     AgendaItem,
+    Hand,
     Meeting,
     MeetingQuerySet,
     MeetingStatus,
@@ -36,6 +37,29 @@ class RunnerState:
     deadline: datetime | None = None
     turn_remaining: float | None = None
     turn_deadline: datetime | None = None
+    # A discussion phase's raised hands, in the order raised, and the hand that has the word.
+    hands: list[Hand] = field(default_factory=list)
+    floor: Hand | None = None
+
+    @property
+    def speaker_name(self) -> str:
+        """Who has the word: the round's speaker, or the hand last given the word."""
+        if self.speaking is not None:
+            return self.speaking.user.display_name
+        return self.floor.user.display_name if self.floor is not None else ""
+
+    @property
+    def next_speaker_name(self) -> str:
+        if self.next_turn is not None:
+            return self.next_turn.user.display_name
+        return self.hands[0].user.display_name if self.hands else ""
+
+    def hand_position(self, user_id: int | None) -> int | None:
+        """The person's place in the queue of hands (1 is next), or None."""
+        for position, hand in enumerate(self.hands, start=1):
+            if hand.user_id == user_id:
+                return position
+        return None
 
     @property
     def clock_text(self) -> str:
@@ -78,7 +102,11 @@ class RunnerState:
 def runner_state(*, meeting: Meeting) -> RunnerState:
     """Everything a runner view shows, in a fixed number of queries whatever the agenda."""
     now = meeting.clock_now()
-    steps = list(meeting.steps.select_related("agenda_item__owner").order_by("position"))
+    steps = list(
+        meeting.steps.select_related("agenda_item__owner", "agenda_item__observer").order_by(
+            "position"
+        )
+    )
     current = None
     if meeting.status != MeetingStatus.PLANNED and steps:
         current = steps[min(meeting.current_position, len(steps) - 1)]
@@ -94,6 +122,14 @@ def runner_state(*, meeting: Meeting) -> RunnerState:
         state.remaining = clock.remaining(span, meeting.pauses, now)
         if meeting.is_running:
             state.deadline = clock.deadline(span, meeting.pauses, now)
+    if current.is_discussion and meeting.is_running:
+        hands = list(current.hands.select_related("user").order_by("raised_at", "id"))
+        state.hands = [hand for hand in hands if hand.given_at is None]
+        state.floor = max(
+            (hand for hand in hands if hand.given_at is not None),
+            key=lambda hand: hand.given_at or now,
+            default=None,
+        )
     if current.is_round:
         state.turns = list(current.turns.select_related("user").order_by("position"))
         state.speaking = next((t for t in state.turns if t.status == TurnStatus.SPEAKING), None)
@@ -168,7 +204,9 @@ async def avisible_version(*, user_id: int | str, pk: int) -> int | None:
 
 
 def agenda(*, meeting: Meeting) -> list[AgendaItem]:
-    return list(meeting.agenda_items.select_related("owner").order_by("position", "id"))
+    return list(
+        meeting.agenda_items.select_related("owner", "observer").order_by("position", "id")
+    )
 
 
 def planned_agenda_titles(*, meeting: Meeting) -> list[str]:

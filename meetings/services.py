@@ -19,6 +19,7 @@ from meetings import clock, hooks, live, running_order
 from meetings.models import (
     AgendaItem,
     Format,
+    Hand,
     Meeting,
     MeetingStatus,
     Participation,
@@ -466,7 +467,7 @@ def round_move(*, meeting_id: int, version: int, turn_id: int, up: bool) -> Meet
 # Entries made during the meeting
 
 
-def bump_version(*, meeting: Meeting) -> None:
+def bump_version(*, meeting: Meeting) -> int:
     """Tell every screen that something new is there to show (an entry, a case on the
     agenda): the version goes up and the screens hear of it when the transaction commits."""
     with connection.cursor() as cursor:
@@ -476,9 +477,9 @@ def bump_version(*, meeting: Meeting) -> None:
             "RETURNING version",
             [meeting.pk],
         )
-        row = cursor.fetchone()
-    if row is not None:
-        live.announce(meeting_id=meeting.pk, version=row[0])
+        (version,) = cursor.fetchone() or (meeting.version,)
+    live.announce(meeting_id=meeting.pk, version=version)
+    return int(version)
 
 
 @transaction.atomic
@@ -488,3 +489,73 @@ def owner_notes_save(*, meeting: Meeting, agenda_item: AgendaItem, text: str) ->
     agenda_item.owner_notes = text
     agenda_item.save(update_fields=["owner_notes"])
     bump_version(meeting=meeting)
+
+
+@transaction.atomic
+def meeting_set_observers(*, meeting: Meeting, observers: dict[AgendaItem, User | None]) -> None:
+    """Name (or clear) each case's observer, before or during the meeting."""
+    if meeting.status == MeetingStatus.FINISHED:
+        raise ActionRefused(_("Mødet er afsluttet; observatørerne kan ikke ændres."))
+    changed = [item for item, user in observers.items() if item.observer_id != (user and user.pk)]
+    for item in changed:
+        item.observer = observers[item]
+    AgendaItem.objects.bulk_update(changed, ["observer"])
+    if changed:
+        bump_version(meeting=meeting)
+
+
+@transaction.atomic
+def observer_feedback_save(
+    *, meeting: Meeting, agenda_item: AgendaItem, relevant: str, tighten: str
+) -> None:
+    """The observer's feedback on the case's discussion (who may write it is
+    access.can_write_observer_feedback, asked by the view)."""
+    agenda_item.observer_relevant = relevant
+    agenda_item.observer_tighten = tighten
+    agenda_item.save(update_fields=["observer_relevant", "observer_tighten"])
+    bump_version(meeting=meeting)
+
+
+def _discussion_step(meeting_id: int) -> tuple[Meeting, Step]:
+    """The meeting, locked so that hands are raised and given one at a time, and its current
+    step, which must be a discussion."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting_id)
+    require_running(meeting)
+    step = current_step(meeting)
+    if not step.is_discussion:
+        raise ActionRefused(_("Man rækker hånden op, når rummet drøfter frit."))
+    return meeting, step
+
+
+@transaction.atomic
+def hand_set(*, meeting_id: int, user: User, raised: bool) -> None:
+    """Raise or lower the person's hand in the current phase. The wish is explicit, so pressing
+    twice in a hurry raises once."""
+    meeting, step = _discussion_step(meeting_id)
+    waiting = Hand.objects.filter(step=step, user=user, given_at__isnull=True)
+    if raised:
+        if waiting.exists():
+            return
+        Hand.objects.create(step=step, user=user, raised_at=timezone.now())
+    elif not waiting.delete()[0]:
+        return
+    bump_version(meeting=meeting)
+
+
+@transaction.atomic
+def hand_give(*, meeting_id: int, hand_id: int | None) -> Meeting:
+    """ "Giv ordet": the hand first in the queue (the one the facilitator saw) gets the word,
+    and whoever had it before is done."""
+    meeting, step = _discussion_step(meeting_id)
+    hand = (
+        Hand.objects.filter(step=step, pk=hand_id, given_at__isnull=True).first()
+        if hand_id is not None
+        else None
+    )
+    if hand is None:
+        raise ActionRefused(_("Hånden er taget ned. Visningen er opdateret; prøv igen."))
+    Hand.objects.filter(step=step, given_at__isnull=False).delete()
+    hand.given_at = timezone.now()
+    hand.save(update_fields=["given_at"])
+    meeting.version = bump_version(meeting=meeting)
+    return meeting

@@ -17,11 +17,12 @@ from django.views.decorators.vary import vary_on_headers
 from core.hooks import gather
 from core.http import HtmxHttpRequest
 from meetings import access, hooks, live, selectors, services
-from meetings.forms import MeetingForm, OwnerNotesForm
-from meetings.models import Meeting, MeetingStatus, PhaseKind
+from meetings.forms import MeetingForm, ObserverFeedbackForm, ObserversForm, OwnerNotesForm
+from meetings.models import AgendaItem, Meeting, MeetingStatus, PhaseKind
 from meetings.runner import render_runner, render_state, work_response
 from teams.access import visible_team_or_404
 from teams.middleware import activate_user_language, passive
+from teams.models import User
 from teams.requests import SignedInRequest
 
 
@@ -83,28 +84,63 @@ def meeting_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
+def _observers_form(
+    agenda: list[AgendaItem], participants: list[User], data: QueryDict | None = None
+) -> ObserversForm:
+    cases = [item for item in agenda if item.owner_id is not None]
+    return ObserversForm(data, items=cases, candidates=participants)
+
+
 @login_required
 @require_GET
 def meeting_detail(request: SignedInRequest, pk: int) -> HttpResponse:
-    meeting = access.meeting_or_404(request.user, pk)
+    return _detail_page(request, access.meeting_or_404(request.user, pk))
+
+
+def _detail_page(
+    request: SignedInRequest, meeting: Meeting, observers_form: ObserversForm | None = None
+) -> HttpResponse:
     regions, contributed = gather(
         hooks.meeting_page, hooks.MeetingPage(user=request.user, meeting=meeting)
     )
+    agenda = selectors.agenda(meeting=meeting)
+    participants = selectors.participants(meeting=meeting)
+    can_plan = access.can_plan_meeting(request.user, meeting.team)
+    if observers_form is None and access.can_name_observers(request.user, meeting):
+        observers_form = _observers_form(agenda, participants)
     return render(
         request,
         "meetings/detail.html",
         {
             "meeting": meeting,
             "state": selectors.runner_state(meeting=meeting),
-            "agenda": selectors.agenda(meeting=meeting),
-            "participants": selectors.participants(meeting=meeting),
+            "agenda": agenda,
+            "participants": participants,
             "speaking_time": selectors.speaking_time(meeting=meeting),
             "can_run": access.can_run_meeting(request.user, meeting),
-            "can_plan": access.can_plan_meeting(request.user, meeting.team),
+            "can_plan": can_plan,
+            "observers_form": observers_form,
             "regions": regions,
             **contributed,
         },
     )
+
+
+@login_required
+@require_POST
+def meeting_observers(request: SignedInRequest, pk: int) -> HttpResponse:
+    """Name the observer of each case (the interdisciplinary format)."""
+    meeting = access.meeting_or_404(request.user, pk)
+    if not access.can_name_observers(request.user, meeting):
+        raise PermissionDenied
+    form = _observers_form(
+        selectors.agenda(meeting=meeting), selectors.participants(meeting=meeting), request.POST
+    )
+    if not form.is_valid():
+        return _detail_page(request, meeting, observers_form=form)
+    services.meeting_set_observers(meeting=meeting, observers=form.observers())
+    messages.success(request, _("Observatørerne er gemt."))
+    return redirect("meetings:detail", pk=meeting.pk)
 
 
 @login_required
@@ -207,7 +243,13 @@ def runner_action(request: SignedInRequest, pk: int) -> HttpResponse:
     version = _int(request.POST.get("version"))
     extensions = {extension.name: extension for extension in hooks.runner_actions}
     error = None
-    if version is None or action not in {*ACTIONS, *TURN_ACTIONS, "hand_over", *extensions}:
+    if version is None or action not in {
+        *ACTIONS,
+        *TURN_ACTIONS,
+        "hand_over",
+        "give_word",
+        *extensions,
+    }:
         error = _("Ukendt handling.")
     else:
         try:
@@ -229,6 +271,8 @@ def _perform(meeting: Meeting, action: str, version: int, data: QueryDict) -> Me
     common = {"meeting_id": meeting.pk, "version": version}
     if action in ACTIONS:
         return ACTIONS[action](**common)
+    if action == "give_word":
+        return services.hand_give(meeting_id=meeting.pk, hand_id=_int(data.get("hand")))
     if action == "hand_over":
         to = selectors.team_member(meeting=meeting, user_id=_int(data.get("to")))
         if to is None:
@@ -267,3 +311,62 @@ def owner_notes_save(request: SignedInRequest, pk: int) -> HttpResponse:
     return work_response(
         request, meeting, "participant", saved=_("Dine noter er gemt."), saved_form="owner_notes"
     )
+
+
+@login_required
+@require_POST
+@vary_on_headers("HX-Request")
+def observer_feedback_save(request: SignedInRequest, pk: int) -> HttpResponse:
+    meeting = access.meeting_or_404(request.user, pk)
+    if not access.can_take_part(request.user, meeting):
+        raise PermissionDenied
+    step = selectors.current_step(meeting=meeting)
+    item = step.agenda_item if step is not None else None
+    if item is not None and not access.can_write_observer_feedback(request.user, item):
+        raise PermissionDenied
+    if item is None or step is None or step.kind != PhaseKind.OBSERVATION:
+        return work_response(
+            request,
+            meeting,
+            "participant",
+            work_error=_("Observatøren giver sin tilbagemelding i observatørens fase."),
+        )
+    form = ObserverFeedbackForm(request.POST)
+    if not form.is_valid():
+        return work_response(request, meeting, "participant", observer_form=form)
+    services.observer_feedback_save(
+        meeting=meeting,
+        agenda_item=item,
+        relevant=form.cleaned_data["relevant"],
+        tighten=form.cleaned_data["tighten"],
+    )
+    return work_response(
+        request,
+        meeting,
+        "participant",
+        saved=_("Din tilbagemelding er gemt."),
+        saved_form="observer_feedback",
+    )
+
+
+@login_required
+@require_POST
+@vary_on_headers("HX-Request")
+def hand_toggle(request: SignedInRequest, pk: int) -> HttpResponse:
+    """ "Ræk hånden op", pressed again to lower it: the form says which of the two it asks."""
+    meeting = access.meeting_or_404(request.user, pk)
+    if not access.can_take_part(request.user, meeting):
+        raise PermissionDenied
+    error = None
+    try:
+        services.hand_set(
+            meeting_id=meeting.pk, user=request.user, raised=request.POST.get("raised") == "1"
+        )
+    except services.ActionRefused as refused:
+        error = str(refused)
+    meeting = access.meeting_or_404(request.user, pk)
+    if request.htmx:
+        return render_state(request, meeting, "participant", error=error)
+    if error:
+        messages.error(request, error)
+    return redirect("meetings:participant", pk=meeting.pk)

@@ -93,6 +93,27 @@ def _reflecting_meeting_pk(world: World) -> dict:
     return {"pk": meeting.pk}
 
 
+def _observed_meeting_pk(world: World) -> dict:
+    """A planned Team Syd meeting whose format has an observer per case."""
+    from meetings.models import Meeting
+    from tests.factories import make_format, make_meeting
+
+    meeting = Meeting.objects.filter(team=world.syd, title="Med observatør").first()
+    if meeting is None:
+        meeting = make_meeting(
+            team=world.syd,
+            facilitator=world.users["leader"],
+            participants=[world.users["leader"], world.users["caseworker"]],
+            format=make_format(
+                key="matrix-observer",
+                phases=[("Observatørens feedback", "observation", 3, True)],
+            ),
+        )
+        Meeting.objects.filter(pk=meeting.pk).update(title="Med observatør")
+        meeting.agenda_items.update(owner=world.users["caseworker"])
+    return {"pk": meeting.pk}
+
+
 def _start_action(world: World) -> dict:
     return {"action": "start", "version": _syd_meeting(world).version}
 
@@ -363,6 +384,28 @@ MATRIX: list[tuple[str, Route, dict[str, int]]] = [
         "add a learning point",
         Route("learnings:meeting_point_add", kwargs=_meeting_pk, method="post"),
         expect(302, department_leader=403, **OTHER_TEAM_404),
+    ),
+    (
+        "raise a hand (before the meeting: refused with a message)",
+        Route(
+            "meetings:hand", kwargs=_meeting_pk, method="post", data=lambda world: {"raised": "1"}
+        ),
+        expect(302, department_leader=403, **OTHER_TEAM_404),
+    ),
+    (
+        "the observer's feedback (before the meeting: refused with a message)",
+        Route(
+            "meetings:observer_feedback",
+            kwargs=_meeting_pk,
+            method="post",
+            data=lambda world: {"relevant": "Godt."},
+        ),
+        expect(302, department_leader=403, **OTHER_TEAM_404),
+    ),
+    (
+        "name the cases' observers",
+        Route("meetings:observers", kwargs=_observed_meeting_pk, method="post"),
+        expect(302, **LEADING_ONLY),
     ),
     (
         "case owner's notes (before the meeting)",

@@ -50,6 +50,14 @@ class CaseMinutes:
     title: str
     learning_points: list[Point] = field(default_factory=list)
     summaries: list[Summary] = field(default_factory=list)
+    # The observer's feedback on the discussion (the interdisciplinary format).
+    observer: str = ""
+    observer_relevant: str = ""
+    observer_tighten: str = ""
+
+    @property
+    def has_observer_feedback(self) -> bool:
+        return bool(self.observer_relevant or self.observer_tighten)
 
 
 @dataclass
@@ -104,6 +112,10 @@ class Minutes:
     @property
     def actual_total_minutes(self) -> float:
         return _minutes(sum(step.actual_seconds or 0 for step in self.steps)) or 0.0
+
+    @property
+    def observed_cases(self) -> list[CaseMinutes]:
+        return [case for case in self.cases if case.has_observer_feedback]
 
     @property
     def has_learning(self) -> bool:

@@ -8,7 +8,7 @@ from meetings import hooks
 from meetings.minutes.document import CaseMinutes, Minutes, StepTime
 from meetings.models import AgendaItem, Meeting, MeetingStatus, Participation, Step
 from meetings.selectors import speaking_time
-from teams.models import User
+from teams.models import User, display_name
 
 
 def minutes_for(*, meeting: Meeting) -> Minutes:
@@ -34,10 +34,27 @@ def minutes_for(*, meeting: Meeting) -> Minutes:
 
     # Titles only: the owner's notes are never loaded, so they cannot leak into the minutes.
     minutes.cases_by_item = {
-        item["id"]: CaseMinutes(title=item["title"])
+        item["id"]: CaseMinutes(
+            title=item["title"],
+            observer=display_name(
+                item["observer__first_name"] or "",
+                item["observer__last_name"] or "",
+                item["observer__username"] or "",
+            ),
+            observer_relevant=item["observer_relevant"],
+            observer_tighten=item["observer_tighten"],
+        )
         for item in AgendaItem.objects.filter(meeting=meeting)
         .order_by("position", "id")
-        .values("id", "title")
+        .values(
+            "id",
+            "title",
+            "observer_relevant",
+            "observer_tighten",
+            "observer__first_name",
+            "observer__last_name",
+            "observer__username",
+        )
     }
     minutes.cases = list(minutes.cases_by_item.values())
 

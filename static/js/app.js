@@ -5,3 +5,37 @@ document.addEventListener("htmx:responseError", (event) => {
     window.location.reload();
   }
 });
+
+// A table wider than the screen scrolls inside its box: the box then takes keyboard focus (the
+// arrow keys scroll it) and is named after the table's caption or the heading before it, so
+// keyboard users reach every column (WCAG 2.1.1). A box that fits is left out of the tab order.
+function describeScrollingTables(root) {
+  root.querySelectorAll(".table-responsive").forEach((box) => {
+    if (box.scrollWidth > box.clientWidth + 1) {
+      if (box.dataset.scrollable === "on") return;
+      box.dataset.scrollable = "on";
+      box.tabIndex = 0;
+      box.setAttribute("role", "region");
+      if (!box.hasAttribute("aria-label") && !box.hasAttribute("aria-labelledby")) {
+        const caption = box.querySelector("caption");
+        let heading = box.previousElementSibling;
+        while (heading && !/^H[1-6]$/.test(heading.tagName)) heading = heading.previousElementSibling;
+        const name = (caption || heading || { textContent: "" }).textContent.trim();
+        if (name) box.setAttribute("aria-label", name);
+        box.dataset.scrollableNamed = "on";
+      }
+    } else if (box.dataset.scrollable === "on") {
+      delete box.dataset.scrollable;
+      box.removeAttribute("tabindex");
+      box.removeAttribute("role");
+      if (box.dataset.scrollableNamed === "on") {
+        box.removeAttribute("aria-label");
+        delete box.dataset.scrollableNamed;
+      }
+    }
+  });
+}
+
+document.addEventListener("DOMContentLoaded", () => describeScrollingTables(document));
+document.addEventListener("htmx:afterSettle", () => describeScrollingTables(document));
+window.addEventListener("resize", () => describeScrollingTables(document));

@@ -14,6 +14,7 @@
   // screen from asking again.
   const REQUEST_MS = 5000;
   const STREAM_PATIENCE_MS = 3000;
+  const STREAM_RETRY_MS = 15000;
   const SHORTCUTS_KEY = "teamlaering.runner.shortcuts";
   let offsetMs = 0;
   let lastAnnouncement = null;
@@ -209,6 +210,11 @@
       // The browser reconnects by itself; until it does, the poll keeps the screen going.
       streamOpen = false;
       startPolling();
+      // A stream refused outright (a proxy's error page) is not retried by the browser:
+      // the screen tries again itself, and polls meanwhile.
+      if (stream.readyState === window.EventSource.CLOSED) {
+        window.setTimeout(listen, STREAM_RETRY_MS);
+      }
     });
   }
 

@@ -179,3 +179,32 @@ def test_a_table_too_wide_for_a_small_screen_is_reached_by_keyboard(new_page, ro
     # Wide again, the box fits and leaves the tab order.
     page.set_viewport_size({"width": 1280, "height": 900})
     expect(box).not_to_have_attribute("tabindex", "0")
+
+
+def test_a_screen_whose_stream_is_cut_polls_and_returns_to_the_stream(new_page, room):
+    leader = control_view(new_page, room)
+    leader.get_by_role("button", name="Start møde").click()
+    expect(heading(leader)).to_have_text("Fremlæggelse")
+    participant = new_page()
+    # A network that cuts streams: every request for the stream fails.
+    participant.route("**/aendringer/", lambda route: route.abort())
+    log_in(participant, "caseworker", PASSWORD)
+    participant.goto(f"/moeder/{room.pk}/foelg/")
+    expect(heading(participant)).to_have_text("Fremlæggelse")
+    leader.get_by_role("button", name="Næste fase").click()
+    # The poll brings the change, within its second and the stream's patience.
+    expect(heading(participant)).to_have_text("Spørgsmål", timeout=6000)
+
+    polls: list[str] = []
+    participant.on("request", lambda request: "/tilstand/" in request.url and polls.append(1))
+    with participant.expect_response(
+        lambda response: "/aendringer/" in response.url and response.status == 200,
+        timeout=20000,
+    ):
+        participant.unroute("**/aendringer/")
+    participant.wait_for_timeout(1500)
+    polls.clear()
+    participant.wait_for_timeout(3000)
+    assert polls == [], "the screen kept polling with its stream open"
+    leader.get_by_role("button", name="Næste fase").click()
+    expect(heading(participant)).to_have_text("Observatørens feedback", timeout=2000)

@@ -286,18 +286,30 @@ def _perform(meeting: Meeting, action: str, version: int, data: QueryDict) -> Me
     return services.round_move(**common, turn_id=turn_id, up=action == "up")
 
 
-@login_required
-@require_POST
-@vary_on_headers("HX-Request")
-def owner_notes_save(request: SignedInRequest, pk: int) -> HttpResponse:
+def _case_in_phase(
+    request: SignedInRequest, pk: int, kind: str, may_write: Callable[..., bool]
+) -> tuple[Meeting, AgendaItem | None]:
+    """The meeting and, when it is at a `kind` phase of a case, that case's agenda item: what
+    the case's owner and its observer write to while the team discusses it. Refused (403) to
+    anyone outside the team and, on the case's item, to anyone but who `may_write`."""
     meeting = access.meeting_or_404(request.user, pk)
     if not access.can_take_part(request.user, meeting):
         raise PermissionDenied
     step = selectors.current_step(meeting=meeting)
     item = step.agenda_item if step is not None else None
-    if item is not None and not access.can_write_owner_notes(request.user, item):
+    if item is not None and not may_write(request.user, item):
         raise PermissionDenied
-    if item is None or step is None or step.kind != PhaseKind.REFLECTION:
+    if step is None or step.kind != kind:
+        return meeting, None
+    return meeting, item
+
+
+@login_required
+@require_POST
+@vary_on_headers("HX-Request")
+def owner_notes_save(request: SignedInRequest, pk: int) -> HttpResponse:
+    meeting, item = _case_in_phase(request, pk, PhaseKind.REFLECTION, access.can_write_owner_notes)
+    if item is None:
         return work_response(
             request,
             meeting,
@@ -317,14 +329,10 @@ def owner_notes_save(request: SignedInRequest, pk: int) -> HttpResponse:
 @require_POST
 @vary_on_headers("HX-Request")
 def observer_feedback_save(request: SignedInRequest, pk: int) -> HttpResponse:
-    meeting = access.meeting_or_404(request.user, pk)
-    if not access.can_take_part(request.user, meeting):
-        raise PermissionDenied
-    step = selectors.current_step(meeting=meeting)
-    item = step.agenda_item if step is not None else None
-    if item is not None and not access.can_write_observer_feedback(request.user, item):
-        raise PermissionDenied
-    if item is None or step is None or step.kind != PhaseKind.OBSERVATION:
+    meeting, item = _case_in_phase(
+        request, pk, PhaseKind.OBSERVATION, access.can_write_observer_feedback
+    )
+    if item is None:
         return work_response(
             request,
             meeting,

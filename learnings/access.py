@@ -1,7 +1,8 @@
 """Who may edit a team's learning points and manage its themes.
 
 Learning points are general, not case material: every member and the organisation's
-department leaders read them (teams.access.visible_team_or_404).
+department leaders read them (teams.access.visible_team_or_404). Someone who may read several
+teams' learning chooses the team on each learning page (teams_to_choose).
 """
 
 from __future__ import annotations
@@ -44,3 +45,14 @@ def point_or_404(user: AnyUser, pk: int) -> LearningPoint:
         ),
         pk=pk,
     )
+
+
+def teams_to_choose(user: AnyUser) -> list[Team]:
+    """The teams a learning page lets the user choose between, by name: every team whose
+    learning they read (a department leader: each team of their organisations; a person in
+    several teams: those). Empty for a person who reads one team's or none: they get no chooser.
+    One query."""
+    teams = list(
+        Team.objects.visible_to(user).select_related("organisation").order_by("name", "pk")
+    )
+    return teams if len(teams) > 1 else []

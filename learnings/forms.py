@@ -23,13 +23,12 @@ class PersonChoiceField(forms.ModelChoiceField):
         return user.display_name
 
 
-class PointFilterForm(forms.Form):
-    """The learning page's filters, read from the query string; every one is optional."""
+class TeamsPointFilterForm(forms.Form):
+    """The filters that mean the same in every team (search, period, status): the page of
+    several teams' points has these, and choosing a team carries them along. Every one is
+    optional, read from the query string."""
 
     q = forms.CharField(label=_("Søg"), required=False, max_length=200, widget=forms.SearchInput)
-    theme = forms.ModelChoiceField(
-        label=_("Tema"), queryset=Theme.objects.none(), required=False, empty_label=_("Alle")
-    )
     start = forms.DateField(
         label=_("Fra"),
         required=False,
@@ -42,6 +41,33 @@ class PointFilterForm(forms.Form):
     )
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("Alle")), *PointStatus.choices]
+    )
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
+        start, end = data.get("start"), data.get("end")
+        if start and end and start > end:
+            self.add_error("end", _("Til-datoen skal ligge efter fra-datoen."))
+        return data
+
+    def filters(self) -> dict[str, Any]:
+        """The valid filters, for selectors.points_for_team; invalid ones are left out."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return dict(self.cleaned_data)
+
+
+# The query-string keys a team chooser keeps when it moves to another team.
+TEAM_NEUTRAL_FILTERS = tuple(TeamsPointFilterForm.base_fields)
+
+
+class PointFilterForm(TeamsPointFilterForm):
+    """One team's learning page's filters: also its themes, meetings and people."""
+
+    theme = forms.ModelChoiceField(
+        label=_("Tema"), queryset=Theme.objects.none(), required=False, empty_label=_("Alle")
     )
     meeting = MeetingChoiceField(
         label=_("Møde"), queryset=Meeting.objects.none(), required=False, empty_label=_("Alle")
@@ -67,21 +93,6 @@ class PointFilterForm(forms.Form):
             Q(pk__in=Membership.objects.filter(team=team).values("user"))
             | Q(pk__in=LearningPoint.objects.filter(team=team).values("author"))
         ).order_by("first_name", "last_name", "username")
-
-    def clean(self) -> dict[str, Any]:
-        super().clean()
-        data = self.cleaned_data
-        start, end = data.get("start"), data.get("end")
-        if start and end and start > end:
-            self.add_error("end", _("Til-datoen skal ligge efter fra-datoen."))
-        return data
-
-    def filters(self) -> dict[str, Any]:
-        """The valid filters, for selectors.points_for_team; invalid ones are left out."""
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        return dict(self.cleaned_data)
 
 
 class LearningPointEditForm(CprGuardMixin, forms.Form):

@@ -7,6 +7,7 @@ app_name = "learnings"
 
 urlpatterns = [
     path("laering/", views.home, name="home"),
+    path("laering/alle-teams/", views.all_teams, name="all_teams"),
     path("laering/<int:pk>/rediger/", views.point_edit, name="point_edit"),
     path("teams/<slug:slug>/laering/", views.learning_list, name="learning_list"),
     path("teams/<slug:slug>/laering/temaer/", views.themes, name="themes"),

@@ -1,13 +1,19 @@
 """The team's learning page: its learning points (filtered and searched), editing a point and
-the team's themes; and the learning points and summaries written during a meeting."""
+the team's themes; every team's points at once for a person who reads several (a department
+leader), who chooses the team on each page; and the learning points and summaries written
+during a meeting."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Page
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -15,18 +21,21 @@ from django.views.decorators.vary import vary_on_headers
 
 from core.http import is_partial, render_page_or_partial
 from learnings import access, selectors, services
+from learnings.chooser import carried_query, team_choices
 from learnings.forms import (
+    TEAM_NEUTRAL_FILTERS,
     LearningPointEditForm,
     LearningPointForm,
     PointFilterForm,
     SummaryForm,
+    TeamsPointFilterForm,
     ThemeForm,
 )
 from meetings.access import can_run_meeting, can_take_part, meeting_or_404, screen_mode
 from meetings.models import PhaseKind
 from meetings.runner import work_response
 from meetings.selectors import current_step
-from teams.access import can_lead_team, visible_team_or_404
+from teams.access import can_lead_team, led_team_ids, visible_team_or_404
 from teams.requests import SignedInRequest
 from teams.selectors import first_team
 
@@ -34,12 +43,32 @@ from teams.selectors import first_team
 @login_required
 @require_GET
 def home(request: SignedInRequest) -> HttpResponse:
-    """The "Læring" menu item: the learning page of the user's first team (a department
-    leader's first team in their organisations), or a page saying they are in no team."""
+    """The "Læring" menu item: the learning of every team for a person who reads several (a
+    department leader), the learning page of the user's one team, or a page saying they are in
+    no team."""
+    if access.teams_to_choose(request.user):
+        return redirect("learnings:all_teams")
     team = first_team(user=request.user)
     if team is None:
         return render(request, "learnings/no_team.html")
     return redirect("learnings:learning_list", slug=team.slug)
+
+
+def _list_context(request: SignedInRequest, page: Page, leading: Callable[[int], bool]) -> dict:
+    """What one team's and all teams' learning pages share: the page of points, each marked
+    editable or not (`leading(team_id)`, asked without a query), and the filters for paging."""
+    now = timezone.now()
+    for point in page:
+        point.editable = access.can_edit_learning_point(
+            request.user, point, now=now, leading=leading(point.team_id)
+        )
+    params = request.GET.copy()
+    params.pop("side", None)
+    return {"page": page, "query": params.urlencode(), "partial": is_partial(request)}
+
+
+def _carried(request: SignedInRequest) -> str:
+    return carried_query(request.GET, TEAM_NEUTRAL_FILTERS)
 
 
 @login_required
@@ -50,25 +79,67 @@ def learning_list(request: SignedInRequest, slug: str) -> HttpResponse:
     page = selectors.points_page(
         team=team, filters=form.filters(), page_number=request.GET.get("side")
     )
-    now = timezone.now()
     leading = can_lead_team(request.user, team)
-    for point in page:
-        point.editable = access.can_edit_learning_point(
-            request.user, point, now=now, leading=leading
-        )
-    params = request.GET.copy()
-    params.pop("side", None)
+    choices = team_choices(
+        teams=access.teams_to_choose(request.user),
+        current=team,
+        url_for=lambda each: reverse("learnings:learning_list", args=[each.slug]),
+        all_teams_url=reverse("learnings:all_teams"),
+        query=_carried(request),
+    )
     return render_page_or_partial(
         request,
         "learnings/list.html",
         "results",
         {
+            **_list_context(request, page, lambda _team_id: leading),
             "team": team,
             "form": form,
-            "page": page,
-            "query": params.urlencode(),
+            "list_url": reverse("learnings:learning_list", args=[team.slug]),
+            "team_choices": choices,
             "leading": leading,
-            "partial": is_partial(request),
+        },
+    )
+
+
+@login_required
+@require_GET
+def all_teams(request: SignedInRequest) -> HttpResponse:
+    """The learning points of every team the person chooses between, newest first, each named
+    with its team. A person who reads one team's learning is sent to that team's page, with
+    the filters."""
+    teams = access.teams_to_choose(request.user)
+    if not teams:
+        team = first_team(user=request.user)
+        if team is None:
+            return render(request, "learnings/no_team.html")
+        url = reverse("learnings:learning_list", args=[team.slug])
+        query = _carried(request)
+        return redirect(f"{url}?{query}" if query else url)
+    form = TeamsPointFilterForm(request.GET or None)
+    page = selectors.teams_points_page(
+        teams=teams, filters=form.filters(), page_number=request.GET.get("side")
+    )
+    led = led_team_ids(request.user)
+    choices = team_choices(
+        teams=teams,
+        current=None,
+        url_for=lambda each: reverse("learnings:learning_list", args=[each.slug]),
+        all_teams_url=reverse("learnings:all_teams"),
+        query=_carried(request),
+    )
+    return render_page_or_partial(
+        request,
+        "learnings/list.html",
+        "results",
+        {
+            **_list_context(request, page, lambda team_id: team_id in led),
+            "team": None,
+            "all_teams": True,
+            "link_team": selectors.most_active_team(teams=teams),
+            "form": form,
+            "list_url": reverse("learnings:all_teams"),
+            "team_choices": choices,
         },
     )
 
@@ -112,6 +183,11 @@ def themes(request: SignedInRequest, slug: str) -> HttpResponse:
         "learnings/themes.html",
         {
             "team": team,
+            "team_choices": team_choices(
+                teams=access.teams_to_choose(request.user),
+                current=team,
+                url_for=lambda each: reverse("learnings:themes", args=[each.slug]),
+            ),
             "themes": selectors.themes_with_counts(team=team),
             "form": form,
             "leading": leading,

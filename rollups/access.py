@@ -16,17 +16,31 @@ def can_manage_rollups(user: AnyUser, team: Team) -> bool:
     return can_lead_team(user, team)
 
 
-def can_read_rollup(user: AnyUser, rollup: Rollup) -> bool:
+def can_read_team_rollups(user: AnyUser, team: Team) -> bool:
     """The team itself, the leaders of the organisation's other teams, its department leaders
     (rollups_visible_to in selectors lists the same rollups)."""
-    if can_view_team(user, rollup.team):
+    if can_view_team(user, team):
         return True
     return (
         user.is_authenticated
         and Membership.objects.filter(
-            user=user, role=Role.LEADER, team__organisation_id=rollup.team.organisation_id
+            user=user, role=Role.LEADER, team__organisation_id=team.organisation_id
         ).exists()
     )
+
+
+def can_read_rollup(user: AnyUser, rollup: Rollup) -> bool:
+    """Whoever reads the team's rollups (can_read_team_rollups)."""
+    return can_read_team_rollups(user, rollup.team)
+
+
+def rollup_team_or_404(user: AnyUser, slug: str) -> Team:
+    """The team with that slug if the user reads its rollups (can_read_team_rollups), else 404:
+    the rollup list narrowed to one team."""
+    team = get_object_or_404(Team.objects.select_related("organisation"), slug=slug)
+    if not can_read_team_rollups(user, team):
+        raise Http404
+    return team
 
 
 def can_comment_rollup(user: AnyUser, rollup: Rollup) -> bool:

@@ -12,12 +12,15 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from core.hooks import gather
 from core.pdf import pdf_response, render_pdf
+from learnings.access import teams_to_choose
+from learnings.chooser import team_choices
 from rollups import access, hooks, selectors, services
 from rollups.forms import CommentForm, DecisionForm, RollupStartForm
 from rollups.models import Rollup
@@ -59,20 +62,41 @@ def _detail_context(
 @login_required
 @require_GET
 def rollup_list(request: SignedInRequest) -> HttpResponse:
-    """Every rollup the person may read, grouped by team; leaders can start one."""
+    """Every rollup the person may read, grouped by team; leaders can start one. `?team=<slug>`
+    narrows the list to one team's (404 for a team whose rollups the person does not read);
+    a person who reads several teams' learning (a department leader) chooses it on the page."""
+    slug = request.GET.get("team")
+    chosen = access.rollup_team_or_404(request.user, slug) if slug else None
     groups: dict[int, dict[str, Any]] = {
         team.pk: {"team": team, "rollups": [], "can_start": True}
         for team in led_teams(user=request.user)
+        if chosen is None or team.pk == chosen.pk
     }
-    for rollup in selectors.rollups_visible_to(user=request.user)[:500]:
+    if chosen is not None:
+        groups.setdefault(chosen.pk, {"team": chosen, "rollups": [], "can_start": False})
+    rollups = selectors.rollups_visible_to(user=request.user)
+    if chosen is not None:
+        rollups = rollups.filter(team=chosen)
+    for rollup in rollups[:500]:
         group = groups.setdefault(
             rollup.team_id, {"team": rollup.team, "rollups": [], "can_start": False}
         )
         group["rollups"].append(rollup)
+    list_url = reverse("rollups:rollup_list")
+    choices = team_choices(
+        teams=teams_to_choose(request.user),
+        current=chosen,
+        url_for=lambda team: f"{list_url}?{urlencode({'team': team.slug})}",
+        all_teams_url=list_url,
+    )
     return render(
         request,
         "rollups/rollup_list.html",
-        {"groups": sorted(groups.values(), key=lambda group: group["team"].name)},
+        {
+            "groups": sorted(groups.values(), key=lambda group: group["team"].name),
+            "chosen": chosen,
+            "team_choices": choices,
+        },
     )
 
 

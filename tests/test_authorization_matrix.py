@@ -626,6 +626,23 @@ MATRIX: list[tuple[str, Route, dict[str, int]]] = [
         Route("learnings:theme_delete", kwargs=_syd_theme, method="post"),
         expect(302, **LEADING_ONLY),
     ),
+    # Choosing the team: every team's learning points at once for whoever reads several teams'
+    # (the others are sent to their team's page), and the rollup list narrowed to one team.
+    (
+        "every team's learning points",
+        Route("learnings:all_teams"),
+        expect(302, department_leader=200, outsider=200),
+    ),
+    (
+        "rollup list of one's own team",
+        Route("rollups:rollup_list", data=lambda world: {"team": world.syd.slug}),
+        expect(200, other_caseworker=404, outsider=404),
+    ),
+    (
+        "rollup list of Team Nord",
+        Route("rollups:rollup_list", data=lambda world: {"team": world.nord.slug}),
+        expect(200, coordinator=404, caseworker=404, guest=404, outsider=404),
+    ),
     (
         "meeting calendar invitation",
         Route("meetings:calendar", kwargs=_meeting_pk),

@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -11,6 +12,8 @@ from django.views.decorators.http import require_GET
 
 from core.hooks import gather
 from learnings import hooks
+from learnings.access import teams_to_choose
+from learnings.chooser import team_choices
 from learnings.overview.chart import bar_chart, horizontal_bar_chart
 from learnings.overview.selectors import Overview, learning_overview
 from teams.access import visible_team_or_404
@@ -71,6 +74,11 @@ def overview(request: SignedInRequest, slug: str) -> HttpResponse:
         "learnings/overview/overview.html",
         {
             "team": team,
+            "team_choices": team_choices(
+                teams=teams_to_choose(request.user),
+                current=team,
+                url_for=lambda each: reverse("learnings:overview", args=[each.slug]),
+            ),
             "overview": data,
             "sections": _chart_sections(data),
             "regions": regions,

@@ -280,7 +280,7 @@ def test_the_menu_item_leads_to_the_users_team(client, world):
     assert response["Location"] == list_url(world)
     client.force_login(world.users["department_leader"])
     response = client.get(reverse("learnings:home"))
-    assert response["Location"] == reverse("learnings:learning_list", args=[world.nord.slug])
+    assert response["Location"] == reverse("learnings:all_teams")
     client.force_login(world.users["outsider"])
     response = client.get(reverse("learnings:home"))
     assert response.status_code == 200

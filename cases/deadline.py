@@ -12,6 +12,7 @@ HOLIDAY_CATEGORIES to treat them as days off.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -70,6 +71,32 @@ def submission_deadline(
     # A round trip through UTC settles a wall-clock time that does not exist (skipped when
     # summer time begins) on a real instant, so the result is always a valid local time.
     return local.astimezone(UTC).astimezone(DANISH_TIME)
+
+
+class DeadlineStatus(StrEnum):
+    """Where a meeting's deadline stands, for a new case or for one already brought."""
+
+    OPEN = "open"  # before the deadline: the time left is shown
+    PASSED = "passed"  # after it, for a case not yet submitted: it would be late
+    ON_TIME = "on_time"  # the case came before the deadline of the meeting it is for
+    LATE = "late"  # the case came after it
+
+
+def deadline_status(
+    deadline: datetime, now: datetime, *, late: bool | None = None
+) -> DeadlineStatus:
+    """The status of `deadline` at `now`. Without `late` it is the status for a case yet to
+    be submitted; with it, for a case already brought to the meeting, judged by whether the
+    case came in time (`late` is the case's own mark, set against the meeting it is for).
+
+    A case brought in time stays on time once the deadline, or the meeting, has passed: the
+    deadline is only "passed" for what has not come yet.
+    """
+    if now < deadline and not late:
+        return DeadlineStatus.OPEN
+    if late is None:
+        return DeadlineStatus.PASSED
+    return DeadlineStatus.LATE if late else DeadlineStatus.ON_TIME
 
 
 # Literal strings in each call, so that makemessages finds them.

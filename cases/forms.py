@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from cases.models import Case, SparringType
+from cases.selectors import MAX_ID
 from core.privacy import CprGuardMixin
 from meetings.models import Meeting
 
@@ -167,8 +168,26 @@ class CaseForm(CprGuardMixin, forms.ModelForm):
         }
 
 
-class PostponeForm(forms.Form):
-    to = forms.ModelChoiceField(label=_lazy("Flyt til møde"), queryset=Meeting.objects.none())
+class SelectionForm(forms.Form):
+    """One change of "Vælg sager": what to do with which case of the team."""
+
+    ACTIONS = ("select", "unselect", "up", "down", "move")
+
+    action = forms.ChoiceField(choices=[(action, action) for action in ACTIONS])
+    case = forms.IntegerField(min_value=1, max_value=MAX_ID)
+
+
+class MoveForm(forms.Form):
+    """Where a waiting case moves to: another meeting of the team not yet held."""
+
+    to = forms.ModelChoiceField(
+        label=_lazy("Flyt til møde"),
+        queryset=Meeting.objects.none(),
+        error_messages={
+            "required": _lazy("Vælg det møde, sagen skal flyttes til."),
+            "invalid_choice": _lazy("Vælg et planlagt møde i samme team."),
+        },
+    )
 
     def __init__(self, *args: Any, meetings: QuerySet[Meeting], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from django.db.models import Count, Max, Q, QuerySet
+from django.db import models
+from django.db.models import Count, Max, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from cases import genogram as genogram_layout
-from cases.deadline import submission_deadline
+from cases.deadline import DeadlineStatus, deadline_status, submission_deadline
 from cases.models import Case, CaseStatus
 from meetings.models import AgendaItem, Meeting, MeetingStatus
 from teams.access import AnyUser
@@ -31,6 +32,14 @@ def is_before_deadline(case: Case, now: datetime | None = None) -> bool:
     if case.meeting is None:
         return True
     return (now or timezone.now()) < deadline_for(case.meeting)
+
+
+def case_deadline_status(case: Case, now: datetime | None = None) -> DeadlineStatus | None:
+    """The case's deadline status, judged against the meeting it is for (or was discussed
+    at): in time or late stays so after the deadline and after the meeting."""
+    if case.meeting is None:
+        return None
+    return deadline_status(deadline_for(case.meeting), now or timezone.now(), late=case.is_late)
 
 
 def open_meetings_for_cases(*, user: User) -> QuerySet[Meeting]:
@@ -57,11 +66,14 @@ def next_planned_meeting(*, team: Team) -> Meeting | None:
     )
 
 
-def later_meetings(*, meeting: Meeting) -> QuerySet[Meeting]:
-    """The team's planned meetings after this one: where its cases can be moved."""
-    return Meeting.objects.filter(
-        team=meeting.team_id, status=MeetingStatus.PLANNED, starts_at__gt=meeting.starts_at
-    ).order_by("starts_at")
+def move_targets(*, meeting: Meeting) -> QuerySet[Meeting]:
+    """The team's meetings not yet held, from today on, earlier or later than this one: where
+    a waiting case can be moved to."""
+    return (
+        Meeting.objects.upcoming()
+        .filter(team=meeting.team_id, status=MeetingStatus.PLANNED)
+        .order_by("starts_at", "id")
+    )
 
 
 def agenda_with_cases(*, meeting: Meeting) -> list[AgendaItem]:
@@ -75,12 +87,24 @@ def meeting_of_case(*, case: Case) -> QuerySet[Meeting]:
     return Meeting.objects.filter(pk=case.meeting_id).select_related("team")
 
 
-def case_for_meeting(*, meeting: Meeting, case_id: str) -> Case | None:
-    """A case brought to this meeting, from a posted id (anything else: None)."""
-    if not case_id.isdigit():
+# The largest id a posted number can be (the primary keys are 64-bit).
+MAX_ID = 2**63 - 1
+
+
+def posted_id(value: str) -> int | None:
+    """A primary key from a posted or queried string; anything else (letters, "²", a number
+    too large for the database) is None."""
+    value = value.strip()
+    if not (value.isascii() and value.isdigit()):
         return None
+    number = int(value)
+    return number if 0 < number <= MAX_ID else None
+
+
+def case_of_team(*, meeting: Meeting, case_id: int) -> Case | None:
+    """A case of the meeting's team, waiting for this meeting or for another one."""
     return (
-        Case.objects.filter(pk=case_id, team=meeting.team_id, meeting=meeting)
+        Case.objects.filter(pk=case_id, team=meeting.team_id)
         .select_related("meeting__team", "submitted_by")
         .first()
     )
@@ -88,14 +112,16 @@ def case_for_meeting(*, meeting: Meeting, case_id: str) -> Case | None:
 
 def team_member(*, team: Team, user_id: str) -> User | None:
     """A member of the team from a posted id (anything else: None)."""
-    if not user_id.isdigit():
+    pk = posted_id(user_id)
+    if pk is None:
         return None
-    return User.objects.filter(pk=user_id, memberships__team=team).first()
+    return User.objects.filter(pk=pk, memberships__team=team).first()
 
 
 def open_meeting(*, meetings: QuerySet[Meeting], pk: str) -> Meeting | None:
     """One of `meetings` from an id in the query string (anything else: None)."""
-    return meetings.filter(pk=pk).first() if pk.isdigit() else None
+    number = posted_id(pk)
+    return meetings.filter(pk=number).first() if number is not None else None
 
 
 def cases_for(*, user: User) -> QuerySet[Case]:
@@ -112,6 +138,26 @@ def cases_for_meeting(*, meeting: Meeting) -> QuerySet[Case]:
         .active()
         .select_related("submitted_by", "agenda_item")
         .order_by("is_late", "submitted_at")
+    )
+
+
+def waiting_cases(*, meeting: Meeting) -> QuerySet[Case]:
+    """Every case of the team still waiting to be discussed, whatever meeting it waits for:
+    this one's first, then by its meeting's date. Submitted, not on an agenda, with its
+    material: also a case whose meeting was held without it, until retention deletes its
+    material, so that it can still find a meeting."""
+    return (
+        Case.objects.filter(team=meeting.team_id, status=CaseStatus.SUBMITTED)
+        .with_material()
+        .select_related("submitted_by", "meeting")
+        .annotate(
+            for_other=models.Case(
+                When(meeting=meeting.pk, then=Value(0)),
+                default=Value(1),
+                output_field=models.IntegerField(),
+            )
+        )
+        .order_by("for_other", "meeting__starts_at", "is_late", "submitted_at", "id")
     )
 
 

@@ -77,10 +77,21 @@ def case_withdraw(*, case: Case) -> Case:
     return case
 
 
-def _locked_planned(meeting: Meeting) -> Meeting:
-    meeting = Meeting.objects.select_for_update().select_related("format").get(pk=meeting.pk)
+def require_agenda_open(meeting: Meeting) -> None:
+    """An agenda changes only before its meeting: once it is running or held, it is read-only."""
+    if meeting.status == MeetingStatus.FINISHED:
+        raise CaseRefused(_("Mødet er afholdt, så dagsordenen kan ikke længere ændres."))
     if meeting.status != MeetingStatus.PLANNED:
-        raise CaseRefused(_("Dagsordenen kan kun ændres, før mødet går i gang."))
+        raise CaseRefused(_("Mødet er i gang, så dagsordenen kan ikke længere ændres."))
+
+
+def _locked_planned(meeting: Meeting) -> Meeting:
+    meeting = (
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("format", "team")
+        .get(pk=meeting.pk)
+    )
+    require_agenda_open(meeting)
     return meeting
 
 
@@ -104,16 +115,23 @@ def _save_agenda(meeting: Meeting, items: list[AgendaItem]) -> None:
 
 
 @transaction.atomic
-def case_select(*, case: Case) -> AgendaItem:
-    """Put the case on its meeting's agenda, last, within the format's capacity."""
-    if case.meeting is None:
+def case_select(*, case: Case, meeting: Meeting | None = None) -> AgendaItem:
+    """Put the case on a meeting's agenda, last, within the format's capacity: on its own
+    meeting's, or on `meeting`'s, taking it from the meeting it was waiting for (an earlier
+    or a later one alike)."""
+    target = meeting or case.meeting
+    if target is None:
         raise CaseRefused(_("Sagen er ikke knyttet til et møde."))
-    meeting = _locked_planned(case.meeting)
+    if target.team_id != case.team_id:
+        raise CaseRefused(_("Sagen hører til et andet team."))
+    target = _locked_planned(target)
     case = Case.objects.select_for_update().get(pk=case.pk)
     if case.status != CaseStatus.SUBMITTED:
         raise CaseRefused(_("Sagen er allerede på dagsordenen eller trukket tilbage."))
-    capacity = case_capacity(meeting=meeting)
-    on_agenda = meeting.agenda_items.filter(case__isnull=False).count()
+    if not case.has_material:
+        raise CaseRefused(_("Sagens materiale er slettet efter mødet; indsend sagen igen."))
+    capacity = case_capacity(meeting=target)
+    on_agenda = target.agenda_items.filter(case__isnull=False).count()
     if capacity is not None and on_agenda >= capacity:
         raise CaseRefused(
             _(
@@ -121,26 +139,40 @@ def case_select(*, case: Case) -> AgendaItem:
                 "til %(capacity)s. Fjern en sag, flyt den til et senere møde, eller gør "
                 "mødet længere."
             )
-            % {"minutes": meeting.duration_minutes, "capacity": capacity}
+            % {"minutes": target.duration_minutes, "capacity": capacity}
         )
-    last = meeting.agenda_items.aggregate(last=Max("position"))["last"]
+    if case.meeting_id != target.pk:
+        _move(case, target)
+    last = target.agenda_items.aggregate(last=Max("position"))["last"]
     item = AgendaItem.objects.create(
-        meeting=meeting,
+        meeting=target,
         title=case.title,
         owner=case.submitted_by,
         position=0 if last is None else last + 1,
     )
     case.agenda_item = item
     case.status = CaseStatus.SELECTED
-    case.save(update_fields=["agenda_item", "status", "updated_at"])
-    meeting_rebuild_running_order(meeting=meeting)
-    bump_version(meeting=meeting)
+    case.save(update_fields=["meeting", "is_late", "agenda_item", "status", "updated_at"])
+    meeting_rebuild_running_order(meeting=target)
+    bump_version(meeting=target)
     return item
+
+
+def _move(case: Case, to: Meeting) -> None:
+    """The case waits for `to` now. Its deadline status is judged against `to`: a late case
+    that came in time for `to` is no longer late; a case the leader moves is never made late
+    by the move (it came in time for the meeting it was brought to)."""
+    case.meeting = to
+    case.is_late = case.is_late and case.submitted_at >= deadline_for(to)
 
 
 @transaction.atomic
 def case_unselect(*, case: Case) -> Case:
     case = Case.objects.select_for_update().get(pk=case.pk)
+    item = AgendaItem.objects.filter(case=case).select_related("meeting").first()
+    if item is not None:
+        # A held meeting's agenda is read-only: say so, rather than that the case is not on it.
+        require_agenda_open(item.meeting)
     if case.status != CaseStatus.SELECTED:
         raise CaseRefused(_("Sagen er ikke på dagsordenen."))
     _remove_from_agenda(case)
@@ -165,19 +197,23 @@ def case_move_on_agenda(*, case: Case, up: bool) -> None:
 
 
 @transaction.atomic
-def case_postpone(*, case: Case, to: Meeting) -> Case:
-    """Move the case to a later meeting of the same team, off this meeting's agenda."""
-    if to.team_id != case.team_id or to.status != MeetingStatus.PLANNED:
-        raise CaseRefused(_("Vælg et senere, planlagt møde i samme team."))
-    if case.meeting is not None and to.starts_at <= case.meeting.starts_at:
-        raise CaseRefused(_("Vælg et senere, planlagt møde i samme team."))
+def case_move(*, case: Case, to: Meeting) -> Case:
+    """Move the case to another meeting of its team not yet held, earlier or later, to wait
+    there (off its present meeting's agenda, if it was on it)."""
+    if to.team_id != case.team_id:
+        raise CaseRefused(_("Vælg et planlagt møde i samme team."))
+    to = Meeting.objects.select_for_update(of=("self",)).select_related("team").get(pk=to.pk)
+    if to.status != MeetingStatus.PLANNED:
+        raise CaseRefused(_("Mødet er allerede holdt eller i gang; vælg et planlagt møde."))
     case = Case.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=case.pk)
+    if case.status not in (CaseStatus.SUBMITTED, CaseStatus.SELECTED):
+        raise CaseRefused(_("En drøftet eller tilbagetrukket sag kan ikke flyttes."))
+    if case.meeting_id == to.pk:
+        raise CaseRefused(_("Sagen venter allerede på det møde."))
     if case.status == CaseStatus.SELECTED:
         _remove_from_agenda(case)
-    case.meeting = to
+    _move(case, to)
     case.status = CaseStatus.SUBMITTED
-    # Moved by the leader, so it is not late for the new meeting.
-    case.is_late = False
     case.save(update_fields=["meeting", "status", "is_late", "updated_at"])
     return case
 

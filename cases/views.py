@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,12 +16,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 
 from cases import access, selectors, services
-from cases.deadline import time_left_text
-from cases.forms import CaseForm, PostponeForm
-from cases.models import Case, CaseStatus
+from cases.deadline import DeadlineStatus, deadline_status, time_left_text
+from cases.forms import CaseForm, MoveForm, SelectionForm
+from cases.models import Case
 from core.http import render_page_or_partial
 from meetings.access import meeting_or_404
-from meetings.models import Meeting
+from meetings.models import Meeting, MeetingStatus
 from meetings.selectors import case_capacity
 from teams.access import visible_team_or_404
 from teams.requests import SignedInRequest
@@ -48,14 +48,18 @@ def case_list(request: SignedInRequest) -> HttpResponse:
     )
 
 
-def _deadline_context(meeting: Meeting | None) -> dict[str, Any]:
+def _deadline_context(meeting: Meeting | None, *, case: Case | None = None) -> dict[str, Any]:
+    """The meeting's deadline: for a case yet to come, the time left or that it has passed;
+    for a case already brought, whether it came in time for the meeting it is for."""
     if meeting is None:
         return {}
     deadline = selectors.deadline_for(meeting)
     now = timezone.now()
+    status = deadline_status(deadline, now, late=None if case is None else case.is_late)
     return {
         "deadline": deadline,
-        "deadline_passed": now >= deadline,
+        "deadline_status": status.value,
+        "deadline_passed": status in (DeadlineStatus.PASSED, DeadlineStatus.LATE),
         "time_left": time_left_text(deadline, now),
     }
 
@@ -112,7 +116,7 @@ def case_detail(request: SignedInRequest, pk: int) -> HttpResponse:
         "owner_notes": selectors.owner_notes_of(case=case, user=request.user),
         "leading": access.can_select_cases(request.user, case.team),
     }
-    context.update(_deadline_context(case.meeting))
+    context.update(_deadline_context(case.meeting, case=case))
     return render(request, "cases/detail.html", context)
 
 
@@ -131,7 +135,7 @@ def case_edit(request: SignedInRequest, pk: int) -> HttpResponse:
         messages.success(request, _("Sagen er gemt."))
         return redirect("cases:detail", pk=case.pk)
     context = {"form": form, "case": case}
-    context.update(_deadline_context(case.meeting))
+    context.update(_deadline_context(case.meeting, case=case))
     return render(request, "cases/submit.html", context)
 
 
@@ -151,21 +155,36 @@ def case_withdraw(request: SignedInRequest, pk: int) -> HttpResponse:
     return redirect("cases:detail", pk=case.pk)
 
 
-def _selection_context(meeting: Meeting, **extra: Any) -> dict[str, Any]:
-    cases = list(selectors.cases_for_meeting(meeting=meeting))
-    later = selectors.later_meetings(meeting=meeting)
+def _selection_context(
+    meeting: Meeting, *, error: str | None = None, error_case: int | None = None
+) -> dict[str, Any]:
+    """The agenda and, before the meeting, every case of the team still waiting (for this
+    meeting or another) with where it can go; once the meeting is running or held, the
+    agenda only, read-only."""
     agenda = selectors.agenda_with_cases(meeting=meeting)
+    editable = meeting.status == MeetingStatus.PLANNED
+    waiting = list(selectors.waiting_cases(meeting=meeting)) if editable else []
+    targets = list(selectors.move_targets(meeting=meeting)) if editable else []
+    # An item without a case raises on .case (an AttributeError too), so hasattr tells.
+    on_agenda = [item.case.pk for item in agenda if hasattr(item, "case")]
+    shown = {case.pk for case in waiting} | set(on_agenda)
     return {
         "meeting": meeting,
         "agenda": agenda,
-        "waiting": [case for case in cases if case.status == CaseStatus.SUBMITTED],
+        "editable": editable,
+        "waiting": waiting,
+        "move_targets": targets,
+        # The cases with somewhere to move to: a meeting other than the one they wait for.
+        "movable": {
+            case.pk for case in waiting if any(target.pk != case.meeting_id for target in targets)
+        },
+        "next_meeting": None if editable else selectors.next_planned_meeting(team=meeting.team),
         "capacity": case_capacity(meeting=meeting),
-        # An item without a case raises on .case (an AttributeError too), so hasattr tells.
-        "selected_count": sum(1 for item in agenda if hasattr(item, "case")),
-        "postpone_form": PostponeForm(meetings=later),
-        "has_later": later.exists(),
-        **_deadline_context(meeting),
-        **extra,
+        "selected_count": len(on_agenda),
+        "error": error,
+        # The error is shown next to the case's own controls when the case is on the page.
+        "error_case": error_case if error_case in shown else None,
+        **(_deadline_context(meeting) if editable else {}),
     }
 
 
@@ -180,26 +199,31 @@ def meeting_cases(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-SELECTION_ACTIONS = {"select", "unselect", "up", "down", "postpone"}
-
-
 @login_required
 @require_POST
 @vary_on_headers("HX-Request")
 def meeting_case_action(request: SignedInRequest, pk: int) -> HttpResponse:
+    """One change of the selection: a case of the team onto this meeting's agenda (from this
+    meeting or another), off it, up, down, or to another meeting not yet held. Another
+    team's case is not found (404); input that is not a case's id is an error."""
     meeting = meeting_or_404(request.user, pk)
     if not access.can_select_cases(request.user, meeting.team):
         raise PermissionDenied
-    action = request.POST.get("action", "")
-    case = selectors.case_for_meeting(meeting=meeting, case_id=request.POST.get("case", ""))
-    error = None
-    if action not in SELECTION_ACTIONS or case is None:
+    form = SelectionForm(request.POST)
+    error, error_case = None, None
+    if not form.is_valid():
         error = _("Ukendt handling.")
     else:
-        error = _select(request, meeting, case, action)
+        case = selectors.case_of_team(meeting=meeting, case_id=form.cleaned_data["case"])
+        if case is None:
+            raise Http404
+        error = _select(request, meeting, case, form.cleaned_data["action"])
+        error_case = case.pk
     if request.htmx:
         return render(
-            request, "cases/selection.html#selection", _selection_context(meeting, error=error)
+            request,
+            "cases/selection.html#selection",
+            _selection_context(meeting, error=error, error_case=error_case),
         )
     if error:
         messages.error(request, error)
@@ -208,17 +232,20 @@ def meeting_case_action(request: SignedInRequest, pk: int) -> HttpResponse:
 
 def _select(request: SignedInRequest, meeting: Meeting, case: Case, action: str) -> str | None:
     try:
+        services.require_agenda_open(meeting)
         if action == "select":
-            services.case_select(case=case)
+            services.case_select(case=case, meeting=meeting)
+        elif action == "move":
+            form = MoveForm(request.POST, meetings=selectors.move_targets(meeting=meeting))
+            if not form.is_valid():
+                return str(form.errors["to"][0])
+            services.case_move(case=case, to=form.cleaned_data["to"])
+        elif case.meeting_id != meeting.pk:
+            return _("Sagen er ikke på dette mødes dagsorden.")
         elif action == "unselect":
             services.case_unselect(case=case)
-        elif action in ("up", "down"):
-            services.case_move_on_agenda(case=case, up=action == "up")
         else:
-            form = PostponeForm(request.POST, meetings=selectors.later_meetings(meeting=meeting))
-            if not form.is_valid():
-                return _("Vælg et senere, planlagt møde i samme team.")
-            services.case_postpone(case=case, to=form.cleaned_data["to"])
+            services.case_move_on_agenda(case=case, up=action == "up")
     except services.CaseRefused as refused:
         return str(refused)
     return None

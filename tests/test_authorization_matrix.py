@@ -432,6 +432,20 @@ MATRIX: list[tuple[str, Route, dict[str, int]]] = [
         Route("rollups:follow_up_add", kwargs=_meeting_pk, method="post"),
         expect(302, **LEADING_ONLY),
     ),
+    (
+        "move a follow-up on in the review (before the meeting: refused with a message)",
+        Route(
+            "rollups:review_move_on",
+            kwargs=_meeting_pk,
+            method="post",
+            data=lambda world: {
+                "version": _syd_meeting(world).version,
+                "follow_up": _syd_action(world).pk,
+                "due_date": "2030-01-01",
+            },
+        ),
+        expect(302, **LEADING_ONLY),
+    ),
     # Meeting formats (Team Syd's own format).
     (
         "meeting formats",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any, cast
 
 from django import forms
@@ -11,11 +11,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from core.privacy import CprGuardMixin
+from rollups.actions.due_dates import DEFAULT_DUE_DAYS
+from rollups.actions.selectors import MAX_ID
 from rollups.forms import DATE_WIDGET, MemberField
 from teams.models import Team, User
 from teams.selectors import member_choices
-
-DEFAULT_DUE_DAYS = 14
 
 
 class ActionForm(CprGuardMixin, forms.Form):
@@ -56,3 +56,30 @@ class FollowUpForm(CprGuardMixin, forms.Form):
             self.initial.setdefault(
                 "due_date", timezone.localdate() + timedelta(days=DEFAULT_DUE_DAYS)
             )
+
+
+class MoveOnForm(forms.Form):
+    """ "Flyt videre" in a meeting's opening review: the open action gets a new due date,
+    proposed by the review (never in the past). Posted with the state version it was based
+    on, like every control of the runner."""
+
+    version = forms.IntegerField(min_value=0, max_value=MAX_ID, widget=forms.HiddenInput)
+    follow_up = forms.IntegerField(min_value=1, max_value=MAX_ID, widget=forms.HiddenInput)
+    due_date = forms.DateField(
+        label=_lazy("Ny frist"),
+        widget=DATE_WIDGET,
+        error_messages={
+            "required": _lazy("Vælg den nye frist."),
+            "invalid": _lazy("Skriv en dato, fx 15.01.2030."),
+        },
+    )
+
+    def __init__(self, *args: Any, today: date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.today = today
+
+    def clean_due_date(self) -> date:
+        due_date: date = self.cleaned_data["due_date"]
+        if due_date < self.today:
+            raise forms.ValidationError(_("Den nye frist kan ikke ligge før i dag."))
+        return due_date

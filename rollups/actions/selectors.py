@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet, Value
 from django.utils import timezone
 
-from meetings.models import Meeting
+from meetings.models import Meeting, MeetingStatus
 from rollups.models import ActionStatus, FollowUpAction
 from teams.access import AnyUser
 from teams.models import Team, User
@@ -16,6 +16,19 @@ from teams.models import Team, User
 # The open actions listed on the learning overview; the count above the list is always the
 # full count.
 OPEN_ACTIONS_SHOWN = 100
+
+# The largest id a posted number can be (the primary keys are 64-bit).
+MAX_ID = 2**63 - 1
+
+
+def posted_id(value: str) -> int | None:
+    """A primary key from a posted string; anything else (letters, "²", a number too large
+    for the database) is None."""
+    value = value.strip()
+    if not (value.isascii() and value.isdigit()):
+        return None
+    number = int(value)
+    return number if 0 < number <= MAX_ID else None
 
 
 def _with_overdue(actions: QuerySet[FollowUpAction], today: date) -> QuerySet[FollowUpAction]:
@@ -63,9 +76,10 @@ def team_actions(*, teams: list[Team], today: date | None = None) -> QuerySet[Fo
 
 def visible_team(*, user: AnyUser, team_id: str) -> Team | None:
     """One of the user's teams from a posted id (anything else: None)."""
-    if not team_id.isdigit():
+    pk = posted_id(team_id)
+    if pk is None:
         return None
-    return Team.objects.visible_to(user).filter(pk=team_id).first()
+    return Team.objects.visible_to(user).filter(pk=pk).first()
 
 
 def agreed_at(*, meeting: Meeting) -> list[FollowUpAction]:
@@ -85,6 +99,20 @@ def review_actions(*, meeting: Meeting) -> list[FollowUpAction]:
         .select_related("owner")
         .order_by("due_date", "id")
     )
+
+
+def next_meeting_day(*, team_id: int, today: date) -> date | None:
+    """The day of the team's next planned meeting after today, in local time."""
+    tomorrow = datetime.combine(
+        today + timedelta(days=1), time.min, tzinfo=timezone.get_current_timezone()
+    )
+    meeting = (
+        Meeting.objects.filter(team=team_id, status=MeetingStatus.PLANNED, starts_at__gte=tomorrow)
+        .order_by("starts_at")
+        .only("starts_at")
+        .first()
+    )
+    return timezone.localdate(meeting.starts_at) if meeting is not None else None
 
 
 def open_for_review(meeting: Meeting) -> int:

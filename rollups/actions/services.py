@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from learnings.models import Decision, PointStatus
 from meetings import services as meeting_services
 from meetings.models import Meeting, PhaseKind
+from rollups.actions import selectors
+from rollups.actions.due_dates import moved_on_due_date
 from rollups.models import ActionStatus, FollowUpAction, RollupItem
 from rollups.services import RollupRefused
 from teams.access import is_member
@@ -108,9 +110,13 @@ def follow_up_agree(
     return action
 
 
-def action_review(*, meeting_id: int, version: int, action_id: int, done: bool) -> Meeting:
-    """In a meeting's opening review: an open action is done, or moves on to the next meeting.
-    Applied under the meeting's version lock, like every control of the runner."""
+def action_review(
+    *, meeting_id: int, version: int, action_id: int, done: bool, due_date: date | None = None
+) -> Meeting:
+    """In a meeting's opening review: an open action is done, or moves on, with a new due
+    date: `due_date`, or by default the team's next meeting after today (14 days from today
+    when none is planned), never earlier than it was due. Applied under the meeting's
+    version lock, like every control of the runner."""
 
     def change(meeting: Meeting, now: datetime) -> None:
         meeting_services.require_running(meeting)
@@ -125,8 +131,19 @@ def action_review(*, meeting_id: int, version: int, action_id: int, done: bool) 
             raise meeting_services.ActionRefused(_("Opfølgningen er allerede behandlet."))
         if done:
             action_mark_done(action=action)
+            return
+        today = timezone.localdate(now)
+        if due_date is None:
+            action.due_date = moved_on_due_date(
+                action.due_date,
+                today=today,
+                next_meeting_day=selectors.next_meeting_day(team_id=meeting.team_id, today=today),
+            )
+        elif due_date < today:
+            raise meeting_services.ActionRefused(_("Den nye frist kan ikke ligge før i dag."))
         else:
-            action.last_reviewed_at = now
-            action.save(update_fields=["last_reviewed_at"])
+            action.due_date = due_date
+        action.last_reviewed_at = now
+        action.save(update_fields=["due_date", "last_reviewed_at"])
 
     return meeting_services.meeting_change(meeting_id=meeting_id, version=version, change=change)

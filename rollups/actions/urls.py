@@ -8,4 +8,9 @@ action_urlpatterns = [
     path("opfoelgninger/<int:pk>/udfoert/", views.action_done, name="action_done"),
     path("opfoelgninger/<int:pk>/genaabn/", views.action_reopen, name="action_reopen"),
     path("moeder/<int:pk>/opfoelgning/", views.follow_up_add, name="follow_up_add"),
+    path(
+        "moeder/<int:pk>/opfoelgning/flyt-videre/",
+        views.review_move_on,
+        name="review_move_on",
+    ),
 ]

@@ -18,10 +18,11 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from meetings.access import can_run_meeting, meeting_or_404
-from meetings.runner import work_response
+from meetings.runner import render_runner, render_state, work_response
+from meetings.services import ActionRefused
 from rollups import access
 from rollups.actions import selectors, services
-from rollups.actions.forms import ActionForm, FollowUpForm
+from rollups.actions.forms import ActionForm, FollowUpForm, MoveOnForm
 from rollups.services import RollupRefused
 from teams.models import Team
 from teams.requests import SignedInRequest
@@ -129,3 +130,42 @@ def follow_up_add(request: SignedInRequest, pk: int) -> HttpResponse:
     return work_response(
         request, meeting, "control", saved=_("Opfølgningen er aftalt."), saved_form="follow_up"
     )
+
+
+@login_required
+@require_POST
+@vary_on_headers("HX-Request")
+def review_move_on(request: SignedInRequest, pk: int) -> HttpResponse:
+    """ "Flyt videre" in the opening review: the open action moves on with the new due date
+    chosen. A date refused is shown next to its field with what was typed; htmx gets the
+    runner's state again (hx-target #runner-state), like every control."""
+    meeting = meeting_or_404(request.user, pk)
+    if not can_run_meeting(request.user, meeting):
+        raise PermissionDenied
+    form = MoveOnForm(request.POST, today=timezone.localdate())
+    error = None
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            meeting = services.action_review(
+                meeting_id=meeting.pk,
+                version=data["version"],
+                action_id=data["follow_up"],
+                done=False,
+                due_date=data["due_date"],
+            )
+        except ActionRefused as refused:
+            error = str(refused)
+            meeting = meeting_or_404(request.user, pk)
+    elif "version" in form.errors or "follow_up" in form.errors:
+        error = _("Ukendt handling.")
+    else:
+        # The date is refused: next to its field, with the text kept.
+        if request.htmx:
+            return render_state(request, meeting, "control", move_on_form=form)
+        return render_runner(request, meeting, "control", move_on_form=form)
+    if request.htmx:
+        return render_state(request, meeting, "control", error=error)
+    if error:
+        messages.error(request, error)
+    return redirect("meetings:control", pk=meeting.pk)

@@ -5,10 +5,12 @@ from zoneinfo import ZoneInfo
 
 import holidays
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cases.deadline import (
+    DeadlineStatus,
+    deadline_status,
     is_working_day,
     submission_deadline,
     time_left_text,
@@ -222,6 +224,9 @@ def test_bad_arguments_are_refused():
         submission_deadline(local(2026, 11, 24), at=time(12, 0, tzinfo=UTC))
 
 
+# No time limit per example: the first example of a year builds that year's holidays, which
+# takes longer than Hypothesis's 200 ms on a busy machine (a FlakyFailure, not a bug).
+@settings(deadline=None)
 @given(
     st.datetimes(
         min_value=datetime(2000, 1, 1),
@@ -282,3 +287,29 @@ def test_time_left_works_across_zones_and_summer_time():
     deadline = submission_deadline(local(2026, 3, 30, 9, 0))  # Friday 27 March 12:00 CET
     now = datetime(2026, 3, 26, 8, 0, tzinfo=UTC)  # Thursday 09:00 CET
     assert time_left_text(deadline, now) == "1 dag og 3 timer"
+
+
+# --- The deadline's status -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("left", "late", "status"),
+    [
+        # A case yet to come: time left, then passed.
+        (timedelta(hours=1), None, DeadlineStatus.OPEN),
+        (timedelta(0), None, DeadlineStatus.PASSED),
+        (timedelta(days=-2), None, DeadlineStatus.PASSED),
+        # A case brought in time: time left to change it, then on time for good, also
+        # long after its meeting.
+        (timedelta(hours=1), False, DeadlineStatus.OPEN),
+        (timedelta(0), False, DeadlineStatus.ON_TIME),
+        (timedelta(days=-40), False, DeadlineStatus.ON_TIME),
+        # A case that came after the deadline.
+        (timedelta(0), True, DeadlineStatus.LATE),
+        (timedelta(days=-40), True, DeadlineStatus.LATE),
+        (timedelta(hours=1), True, DeadlineStatus.LATE),
+    ],
+)
+def test_deadline_status(left, late, status):
+    now = local(2026, 11, 25, 9, 0)
+    assert deadline_status(now + left, now, late=late) == status

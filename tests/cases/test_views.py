@@ -1,3 +1,6 @@
+from datetime import timedelta
+
+import pytest
 from django.urls import reverse
 
 from cases.models import Case, CaseStatus
@@ -218,3 +221,298 @@ def test_the_case_owner_finds_their_notes_on_the_case_page_until_retention(clien
     Case.objects.filter(pk=case.pk).update(material_deleted_at=timezone.now())
     client.force_login(world.users["caseworker"])
     assert "Husk at spørge til skolen." not in client.get(url).content.decode()
+
+
+# "Vælg sager": every waiting case of the team finds its meeting.
+
+
+def planned(world, *, days, hours=0, team=None):
+    """A planned meeting `days` and `hours` from the case meeting (tomorrow at 13:00)."""
+    from datetime import timedelta
+
+    from tests.factories import make_format, make_meeting
+
+    leader = world.users["leader" if team is None else "other_leader"]
+    team = team or world.syd
+    return make_meeting(
+        team=team,
+        facilitator=leader,
+        participants=[leader],
+        cases=0,
+        format=make_format(key=f"planned-{team.pk}-{days}-{hours}"),
+        starts_at=NOW.replace(hour=13) + timedelta(days=1 + days, hours=hours),
+    )
+
+
+def held(meeting):
+    from meetings import services as meeting_services
+    from meetings.models import Meeting
+
+    meeting = Meeting.objects.get(pk=meeting.pk)
+    meeting = meeting_services.meeting_start(meeting_id=meeting.pk, version=meeting.version)
+    return meeting_services.meeting_finish(meeting_id=meeting.pk, version=meeting.version)
+
+
+def selection_post(client, meeting, htmx=True, **data):
+    return client.post(
+        reverse("cases:meeting_case_action", args=[meeting.pk]),
+        data,
+        headers={"hx-request": "true"} if htmx else {},
+    )
+
+
+def test_a_new_meeting_lists_the_cases_waiting_for_the_team_s_other_meetings(
+    client, world, case_meeting
+):
+    later = planned(world, days=7)
+    new = planned(world, days=-1, hours=2)  # today at 15:00, before the others
+    make_case(meeting=case_meeting, user=world.users["caseworker"], title="Til i morgen")
+    make_case(meeting=later, user=world.users["caseworker2"], title="Til næste uge")
+    make_case(
+        meeting=planned(world, days=3, team=world.nord),
+        user=world.users["other_caseworker"],
+        title="Nords sag",
+    )
+    client.force_login(world.users["leader"])
+    html = client.get(reverse("cases:meeting_cases", args=[new.pk])).content.decode()
+    assert "Ingen sager venter" not in html
+    assert "Til i morgen" in html and "Til næste uge" in html and "Nords sag" not in html
+    assert "Venter på Teammøde (26. november)" in html
+    assert "Venter på Teammøde (3. december)" in html
+    assert html.index("Til i morgen") < html.index("Til næste uge")
+    assert "Sæt Til næste uge på dagsordenen" in html
+    assert 'aria-label="Flyt Til næste uge til det valgte møde"' in html
+
+
+@pytest.mark.parametrize("days", [-1, 7], ids=["from an earlier meeting", "from a later one"])
+def test_the_leader_takes_a_case_onto_this_meeting(client, world, case_meeting, days):
+    other = planned(world, days=days, hours=2)
+    case = make_case(meeting=other, user=world.users["caseworker"], title="Flyttes")
+    client.force_login(world.users["leader"])
+    response = selection_post(client, case_meeting, action="select", case=case.pk)
+    html = response.content.decode()
+    assert response.status_code == 200 and "<html" not in html
+    assert "Fjern Flyttes fra dagsordenen" in html and "1 af 2 pladser brugt" in html
+    case.refresh_from_db()
+    assert case.meeting == case_meeting and case.status == CaseStatus.SELECTED
+
+
+@pytest.mark.parametrize("days", [-1, 7], ids=["to an earlier meeting", "to a later one"])
+def test_the_leader_moves_a_waiting_case_to_another_meeting(client, world, case_meeting, days):
+    other = planned(world, days=days, hours=2)
+    case = make_case(meeting=case_meeting, user=world.users["caseworker"], title="Flyttes")
+    client.force_login(world.users["leader"])
+    response = selection_post(
+        client, case_meeting, htmx=False, action="move", case=case.pk, to=other.pk
+    )
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.meeting == other and case.status == CaseStatus.SUBMITTED
+    html = client.get(reverse("cases:meeting_cases", args=[case_meeting.pk])).content.decode()
+    assert "Flyttes" in html and "Venter på Teammøde" in html
+
+
+def test_another_team_s_case_is_not_found(client, world, case_meeting):
+    nord_case = make_case(
+        meeting=planned(world, days=2, team=world.nord), user=world.users["other_caseworker"]
+    )
+    client.force_login(world.users["leader"])
+    for action in ("select", "move", "unselect"):
+        response = selection_post(
+            client, case_meeting, action=action, case=nord_case.pk, to=case_meeting.pk
+        )
+        assert response.status_code == 404
+    nord_case.refresh_from_db()
+    assert nord_case.status == CaseStatus.SUBMITTED and nord_case.meeting.team == world.nord
+
+
+def test_a_case_cannot_be_moved_to_another_team_s_or_a_held_meeting(client, world, case_meeting):
+    case = make_case(meeting=case_meeting, user=world.users["caseworker"], title="Bliver")
+    nord = planned(world, days=2, team=world.nord)
+    gone = held(planned(world, days=-1, hours=-5))
+    client.force_login(world.users["leader"])
+    for to in (nord.pk, gone.pk):
+        html = selection_post(client, case_meeting, action="move", case=case.pk, to=to)
+        assert "Vælg et planlagt møde i samme team." in html.content.decode()
+    case.refresh_from_db()
+    assert case.meeting == case_meeting
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"action": "select", "case": "²"},
+        {"action": "select", "case": "9" * 30},
+        {"action": "select", "case": str(2**63)},
+        {"action": "select", "case": "-1"},
+        {"action": "select", "case": ""},
+        {"action": "slet", "case": "1"},
+        {"action": "select"},
+    ],
+)
+def test_a_hostile_case_id_or_action_is_an_error_not_a_crash(client, world, case_meeting, data):
+    client.force_login(world.users["leader"])
+    response = selection_post(client, case_meeting, **data)
+    assert response.status_code == 200
+    assert "Ukendt handling." in response.content.decode()
+
+
+@pytest.mark.parametrize("to", ["²", "9" * 30, str(2**63 - 1), "", "abc"])
+def test_a_hostile_meeting_to_move_to_is_an_error_next_to_the_field(
+    client, world, case_meeting, to
+):
+    planned(world, days=7)
+    case = make_case(meeting=case_meeting, user=world.users["caseworker"])
+    client.force_login(world.users["leader"])
+    response = selection_post(client, case_meeting, action="move", case=case.pk, to=to)
+    html = response.content.decode()
+    assert response.status_code == 200
+    error = f'id="error-{case.pk}" role="alert">'
+    assert error in html and 'aria-invalid="true"' in html
+    assert "Vælg" in html[html.index(error) :].split("</div>")[0]
+    case.refresh_from_db()
+    assert case.meeting == case_meeting
+
+
+def test_a_finished_meeting_s_selection_is_read_only(client, world, case_meeting, now):
+    discussed = make_case(meeting=case_meeting, user=world.users["caseworker"], title="Drøftet")
+    from cases import services
+
+    services.case_select(case=discussed)
+    stuck = make_case(meeting=case_meeting, user=world.users["caseworker2"], title="Ikke nået")
+    now.move_to(case_meeting.starts_at)
+    held(case_meeting)
+    later = planned(world, days=7)
+    client.force_login(world.users["leader"])
+    url = reverse("cases:meeting_cases", args=[case_meeting.pk])
+    html = client.get(url).content.decode()
+    assert "Mødet er afholdt, så dagsordenen kan ikke længere ændres." in html
+    assert "Drøftet" in html
+    assert (
+        "Fjern Drøftet fra dagsordenen" not in html
+        and "<form" not in html.split('id="selection"')[1]
+    )
+    assert reverse("cases:meeting_cases", args=[later.pk]) in html
+    assert "Fristen er overskredet" not in html
+    for data in (
+        {"action": "unselect", "case": discussed.pk},
+        {"action": "down", "case": discussed.pk},
+        {"action": "select", "case": stuck.pk},
+        {"action": "move", "case": stuck.pk, "to": later.pk},
+    ):
+        response = selection_post(client, case_meeting, **data)
+        assert "Mødet er afholdt, så dagsordenen kan ikke længere ændres." in (
+            response.content.decode()
+        )
+    assert list(case_meeting.agenda_items.values_list("title", flat=True)) == ["Drøftet"]
+    stuck.refresh_from_db()
+    assert stuck.meeting == case_meeting
+    # The case the meeting did not reach waits on the next meeting's selection.
+    html = client.get(reverse("cases:meeting_cases", args=[later.pk])).content.decode()
+    assert "Ikke nået på Teammøde (26. november), som er holdt" in html
+    selection_post(client, later, action="select", case=stuck.pk)
+    stuck.refresh_from_db()
+    assert stuck.meeting == later and stuck.status == CaseStatus.SELECTED
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [
+        ("anonymous", 302),
+        ("leader", 200),
+        ("coordinator", 200),
+        ("caseworker", 403),
+        ("guest", 403),
+        ("department_leader", 403),
+        ("other_leader", 404),
+        ("other_caseworker", 404),
+    ],
+)
+def test_who_selects_cases(client, world, case_meeting, who, status):
+    later = planned(world, days=7)
+    case = make_case(meeting=later, user=world.users["caseworker"])
+    if who != "anonymous":
+        client.force_login(world.users[who])
+    page = client.get(reverse("cases:meeting_cases", args=[case_meeting.pk]))
+    assert page.status_code == status
+    response = selection_post(client, case_meeting, htmx=False, action="select", case=case.pk)
+    assert response.status_code == (302 if status == 200 else status)
+    case.refresh_from_db()
+    assert case.meeting == (case_meeting if status == 200 else later)
+    if who == "anonymous":
+        assert response["Location"].startswith(reverse("login"))
+
+
+def test_the_selection_partial_for_htmx(client, world, case_meeting):
+    client.force_login(world.users["coordinator"])
+    url = reverse("cases:meeting_cases", args=[case_meeting.pk])
+    partial = client.get(url, headers={"hx-request": "true"})
+    assert "<html" not in partial.content.decode() and 'id="selection"' in partial.content.decode()
+    assert "HX-Request" in partial["Vary"]
+    assert "<html" in client.get(url).content.decode()
+
+
+def test_selection_query_count_does_not_grow_with_the_cases_of_other_meetings(
+    client, world, case_meeting, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    meetings = [planned(world, days=days) for days in (-1, 7, 14)]
+    make_case(meeting=meetings[0], user=world.users["caseworker"])
+    client.force_login(world.users["leader"])
+    url = reverse("cases:meeting_cases", args=[case_meeting.pk])
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for number, meeting in enumerate(meetings * 3):
+        make_case(meeting=meeting, user=world.users["caseworker2"], title=f"Sag {number}")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        html = client.get(url).content.decode()
+    assert html.count("på dagsordenen</button>") == 10
+
+
+# The deadline's status is judged against the meeting the case is for.
+
+
+def test_a_case_brought_in_time_keeps_saying_so_after_its_meeting(
+    client, world, case_meeting, now
+):
+    from cases import services
+
+    case = make_case(meeting=case_meeting, user=world.users["caseworker"], title="Til tiden")
+    services.case_select(case=case)
+    client.force_login(world.users["caseworker"])
+    url = reverse("cases:detail", args=[case.pk])
+    assert "tilbage" in client.get(url).content.decode()
+    now.move_to(case_meeting.starts_at)
+    held(case_meeting)
+    now.move_to(case_meeting.starts_at + timedelta(days=3))
+    client.force_login(world.users["caseworker"])  # the session ran out meanwhile
+    html = client.get(url).content.decode()
+    assert "Indsendt inden fristen" in html
+    assert "Fristen er overskredet" not in html and "efter fristen" not in html
+
+
+def test_a_late_case_says_it_came_after_the_deadline_once(client, world, case_meeting, now):
+    now.move_to(NOW.replace(hour=12, minute=30))
+    client.force_login(world.users["caseworker"])
+    client.post(reverse("cases:submit"), FORM)
+    case = Case.objects.get()
+    html = client.get(reverse("cases:detail", args=[case.pk])).content.decode()
+    assert html.count("Indsendt efter fristen") == 1
+    assert "Fristen er overskredet" not in html
+
+
+def test_a_late_case_moved_to_a_meeting_it_is_in_time_for_is_on_time(
+    client, world, case_meeting, now
+):
+    now.move_to(NOW.replace(hour=12, minute=30))
+    case = make_case(meeting=case_meeting, user=world.users["caseworker"], is_late=True)
+    later = planned(world, days=7)
+    client.force_login(world.users["leader"])
+    selection_post(client, case_meeting, action="move", case=case.pk, to=later.pk)
+    case.refresh_from_db()
+    assert case.meeting == later and not case.is_late
+    html = client.get(reverse("cases:detail", args=[case.pk])).content.decode()
+    assert "efter fristen" not in html and "tilbage" in html

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from cases.models import Case, SparringType
-from cases.selectors import MAX_ID
+from core.http import MAX_ID
 from core.privacy import CprGuardMixin
 from meetings.models import Meeting
 

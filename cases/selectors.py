@@ -13,6 +13,7 @@ from django.utils import timezone
 from cases import genogram as genogram_layout
 from cases.deadline import DeadlineStatus, deadline_status, submission_deadline
 from cases.models import Case, CaseStatus
+from core.http import posted_id
 from meetings.models import AgendaItem, Meeting, MeetingStatus
 from teams.access import AnyUser
 from teams.models import Role, Team, User
@@ -88,17 +89,6 @@ def meeting_of_case(*, case: Case) -> QuerySet[Meeting]:
 
 
 # The largest id a posted number can be (the primary keys are 64-bit).
-MAX_ID = 2**63 - 1
-
-
-def posted_id(value: str) -> int | None:
-    """A primary key from a posted or queried string; anything else (letters, "²", a number
-    too large for the database) is None."""
-    value = value.strip()
-    if not (value.isascii() and value.isdigit()):
-        return None
-    number = int(value)
-    return number if 0 < number <= MAX_ID else None
 
 
 def case_of_team(*, meeting: Meeting, case_id: int) -> Case | None:

@@ -60,3 +60,17 @@ def render_page_or_partial(
     response = render(request, name, dict(context), status=status)
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+# The largest primary key the databases hold (a 64-bit signed integer).
+MAX_ID = 2**63 - 1
+
+
+def posted_id(value: str) -> int | None:
+    """A primary key from a posted or queried string; anything else (letters, "²", a number
+    too large for the database) is None."""
+    value = value.strip()
+    if not (value.isascii() and value.isdigit()):
+        return None
+    number = int(value)
+    return number if 0 < number <= MAX_ID else None

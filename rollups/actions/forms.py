@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from core.http import MAX_ID
 from core.privacy import CprGuardMixin
 from rollups.actions.due_dates import DEFAULT_DUE_DAYS
-from rollups.actions.selectors import MAX_ID
 from rollups.forms import DATE_WIDGET, MemberField
 from teams.models import Team, User
 from teams.selectors import member_choices

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.hooks import Contribution
+from core.http import posted_id
 from learnings.overview.selectors import Overview
 from meetings.hooks import RunnerAction, RunnerView
 from meetings.minutes.document import FollowUp, Minutes
@@ -84,7 +85,7 @@ def _review(done: bool) -> RunnerAction:
     rollups:review_move_on with the date chosen)."""
 
     def perform(meeting: Meeting, version: int, user: User, data: QueryDict) -> Meeting:
-        action_id = selectors.posted_id(data.get("follow_up", ""))
+        action_id = posted_id(data.get("follow_up", ""))
         if action_id is None:
             raise ActionRefused(_("Vælg en opfølgning."))
         return services.action_review(

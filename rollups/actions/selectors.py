@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet, Value
 from django.utils import timezone
 
+from core.http import posted_id
 from meetings.models import Meeting, MeetingStatus
 from rollups.models import ActionStatus, FollowUpAction
 from teams.access import AnyUser
@@ -18,17 +19,6 @@ from teams.models import Team, User
 OPEN_ACTIONS_SHOWN = 100
 
 # The largest id a posted number can be (the primary keys are 64-bit).
-MAX_ID = 2**63 - 1
-
-
-def posted_id(value: str) -> int | None:
-    """A primary key from a posted string; anything else (letters, "²", a number too large
-    for the database) is None."""
-    value = value.strip()
-    if not (value.isascii() and value.isdigit()):
-        return None
-    number = int(value)
-    return number if 0 < number <= MAX_ID else None
 
 
 def _with_overdue(actions: QuerySet[FollowUpAction], today: date) -> QuerySet[FollowUpAction]:

@@ -22,6 +22,7 @@
   let endedFor = null;
   let polling = null;
   let pollBusy = false;
+  let fetchAgain = false;
   let streamOpen = false;
   let workPending = false;
   let focusWorkMessage = false;
@@ -154,9 +155,21 @@
     });
   }
 
-  async function fetchState() {
+  // The version of a fetched state, read from its #runner-state.
+  function versionOf(html) {
+    const match = /id="runner-state"[^>]*data-version="(\d+)"/.exec(html);
+    return match ? Number(match[1]) : null;
+  }
+
+  // queue: a change heard while a fetch is under way is fetched once that one has answered
+  // (the answer may predate the change).
+  async function fetchState(queue) {
     const root = runner();
-    if (!root || pollBusy) return;
+    if (!root) return;
+    if (pollBusy) {
+      if (queue === true) fetchAgain = true;
+      return;
+    }
     pollBusy = true;
     const url = root.dataset.pollUrl + "?v=" + encodeURIComponent(currentVersion()) +
       "&mode=" + encodeURIComponent(root.dataset.mode);
@@ -166,13 +179,30 @@
         window.location.reload();
         return;
       }
-      if (response.status === 200) swapState(await response.text());
-      setConnected(response.ok || streamOpen);
+      if (response.status === 200) {
+        const html = await response.text();
+        // A control's own answer may have shown this state, or a later one, meanwhile.
+        const version = versionOf(html);
+        if (version === null || version > Number(currentVersion())) swapState(html);
+      }
+      settle(response.ok);
     } catch (error) {
-      setConnected(streamOpen);
+      settle(false);
     } finally {
       pollBusy = false;
+      if (fetchAgain) {
+        fetchAgain = false;
+        fetchState();
+      }
     }
+  }
+
+  // A state that could not be fetched is asked for again by the poll until it comes, even
+  // while the stream stays open: the stream only tells that something changed.
+  function settle(ok) {
+    setConnected(ok);
+    if (!ok) startPolling();
+    else if (streamOpen) stopPolling();
   }
 
   function startPolling() {
@@ -201,10 +231,10 @@
       stopPolling();
       setConnected(true);
       // Whatever happened while the stream was down comes now.
-      fetchState();
+      fetchState(true);
     });
     stream.addEventListener("version", (event) => {
-      if (event.data !== currentVersion()) fetchState();
+      if (event.data !== currentVersion()) fetchState(true);
     });
     stream.addEventListener("error", () => {
       // The browser reconnects by itself; until it does, the poll keeps the screen going.
@@ -389,6 +419,19 @@
   });
 
   document.addEventListener("htmx:sendError", () => setConnected(false));
+
+  // The network is back: catch up at once rather than at the next poll.
+  window.addEventListener("online", () => fetchState(true));
+
+  // A control's hx-confirm ("Afslut møde") asks before its form is posted: htmx reads
+  // hx-confirm from the form it posts, not from the button pressed, so the screen asks here.
+  document.addEventListener("htmx:confirm", (event) => {
+    const trigger = event.detail.triggeringEvent;
+    const question = trigger && trigger.submitter && trigger.submitter.getAttribute("hx-confirm");
+    if (!question) return;
+    event.preventDefault();
+    if (window.confirm(question)) event.detail.issueRequest(true);
+  });
 
   document.addEventListener("DOMContentLoaded", () => {
     if (!runner()) return;

@@ -79,17 +79,25 @@ def render_runner(
     return render_page_or_partial(request, TEMPLATE, partial, context)
 
 
+def _render_parts(request: HtmxHttpRequest, context: dict[str, Any], main: str) -> HttpResponse:
+    """The `main` partial, and the other parts a change shows out of band."""
+    html = render_to_string(f"{TEMPLATE}#{main}", context, request=request)
+    oob = {**context, "oob": True}
+    if main != "state":
+        html += render_to_string(f"{TEMPLATE}#state", oob, request=request)
+    if context["mode"] != "projector":
+        html += render_to_string(f"{TEMPLATE}#aside", oob, request=request)
+    response = HttpResponse(html)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
 def render_state(
     request: HtmxHttpRequest, meeting: Meeting, mode: str, **extra: Any
 ) -> HttpResponse:
     """The state and, out of band, the aside: what a screen swaps when the meeting changes."""
     context = runner_context(user=request.user, meeting=meeting, mode=mode, **extra)
-    html = render_to_string(f"{TEMPLATE}#state", context, request=request)
-    if mode != "projector":
-        html += render_to_string(f"{TEMPLATE}#aside", {**context, "oob": True}, request=request)
-    response = HttpResponse(html)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return _render_parts(request, context, "state")
 
 
 def work_response(
@@ -99,7 +107,11 @@ def work_response(
     the field and the text kept, or the confirmation); back to the screen otherwise, the
     outcome shown as a message."""
     if request.htmx:
-        return render_runner(request, meeting, mode, partial="work", **extra)
+        # The state comes along (out of band) with the version the save has raised: the
+        # facilitator's controls can be pressed again at once without being refused as stale.
+        meeting = access.meeting_or_404(request.user, meeting.pk)
+        context = runner_context(user=request.user, meeting=meeting, mode=mode, **extra)
+        return _render_parts(request, context, "work")
     if extra.get("work_error"):
         messages.error(request, str(extra["work_error"]))
     elif extra.get("saved"):

@@ -412,6 +412,13 @@
     if (target && target.id === "runner-work") afterWorkSwap();
   });
 
+  // A form of the room answered with the state out of band: the controls now carry the
+  // version the save raised. The focus stays with the form.
+  document.addEventListener("htmx:oobAfterSwap", (event) => {
+    const target = event.detail.target;
+    if (target && target.id === "runner-state") afterStateSwap(false);
+  });
+
   // A form of the room answered: its confirmation or error takes the focus.
   document.addEventListener("htmx:beforeSwap", (event) => {
     const target = event.detail.target;

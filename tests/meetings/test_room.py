@@ -35,6 +35,10 @@ def run_to(client, world, meeting, position: int) -> None:
     assert Meeting.objects.get(pk=meeting.pk).current_position == position
 
 
+def control_version(html: str) -> int:
+    return int(html.split('name="version" value="')[1].split('"')[0])
+
+
 REFLECTION, ROUND, SUMMARY = 1, 2, 3
 
 
@@ -43,7 +47,9 @@ def test_a_refused_learning_point_keeps_the_text_next_to_the_field(client, world
     client.force_login(world.users["caseworker"])
     url = reverse("learnings:meeting_point_add", args=[meeting.pk])
     html = client.post(url, {"text": CPR, "mode": "participant"}, headers=HX).content.decode()
-    assert 'id="runner-work"' in html and 'id="runner-state"' not in html
+    assert html.lstrip().startswith('<div id="runner-work"')
+    # The state comes along out of band only, so the controls carry the current version.
+    assert '<div id="runner-state" hx-swap-oob="true"' in html
     assert "CPR-nummer" in html
     assert CPR in html
     assert not LearningPoint.objects.exists()
@@ -52,7 +58,9 @@ def test_a_refused_learning_point_keeps_the_text_next_to_the_field(client, world
     ).content.decode()
     assert "Læringspunktet er gemt." in html
     assert 'data-saved="learning_point"' in html
-    assert "Ring til skolen først." not in html  # the field is empty again
+    work, rest = html.split('<div id="runner-state"')
+    assert "Ring til skolen først." not in work  # the field is empty again
+    assert "Ring til skolen først." in rest.split('id="runner-aside"')[1]  # and it is listed
     assert LearningPoint.objects.get().text == "Ring til skolen først."
 
 
@@ -211,3 +219,22 @@ def test_the_case_is_on_the_screens_and_its_material_not_on_the_projector(
     projector = client.get(reverse("meetings:projector", args=[case_meeting.pk])).content.decode()
     assert "Hvornår skal mentor ind?" in projector
     assert "Underretning fra skolen" not in projector
+
+
+def test_a_save_in_the_control_view_brings_the_version_the_controls_need(client, world, meeting):
+    run_to(client, world, meeting, SUMMARY)
+    html = client.post(
+        reverse("learnings:meeting_summary_add", args=[meeting.pk]),
+        {"text": "Vi ændrer praksis.", "changes_practice": "ja", "mode": "control"},
+        headers=HX,
+    ).content.decode()
+    raised = Meeting.objects.get(pk=meeting.pk).version
+    state = html.split('<div id="runner-state" hx-swap-oob="true"')[1]
+    assert control_version(state) == raised
+    # Pressed at once with that version, "Næste fase" is not refused as stale.
+    client.post(
+        reverse("meetings:action", args=[meeting.pk]),
+        {"action": "next", "version": raised},
+        headers=HX,
+    )
+    assert Meeting.objects.get(pk=meeting.pk).current_position == SUMMARY + 1

@@ -6,4 +6,10 @@ app_name = "dashboard"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("teams/<slug:slug>/foerste-moede/", views.first_meeting, name="first_meeting"),
+    path(
+        "teams/<slug:slug>/foerste-moede/spring-over/",
+        views.first_meeting_skip,
+        name="first_meeting_skip",
+    ),
 ]

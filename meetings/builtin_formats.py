@@ -37,6 +37,11 @@ def _phase(
 
 TEAMSPARRING: dict[str, Any] = {
     "key": "teamsparring",
+    "purpose": (
+        "Teamet giver sparring på en sag, som en sagsbehandler har med, og samler de "
+        "generelle læringspunkter op."
+    ),
+    "source": "Socialstyrelsen: fælles læring på baggrund af teamsparring om enkeltsager",
     "meeting_minutes": 90,
     "name": "Teamsparring om enkeltsager",
     "description": (
@@ -137,6 +142,14 @@ TEAMSPARRING: dict[str, Any] = {
 
 FAGLIG_SPARRING: dict[str, Any] = {
     "key": "faglig-sparring",
+    "purpose": (
+        "Kollegial sparring på en sag med genogram og tidslinje, ledet af den faglige "
+        "koordinator, på højst en time."
+    ),
+    "source": (
+        "Proces for teamunderstøttelse af den faglige udvikling (Faglig udvikling: "
+        "Hvordan skabes der læring gennem det daglige arbejde?)"
+    ),
     "meeting_minutes": 60,
     "name": "Faglig sparring på teammøde",
     "description": (
@@ -224,6 +237,11 @@ FAGLIG_SPARRING: dict[str, Any] = {
 
 SYSTEMATISK_LAERINGSMOEDE: dict[str, Any] = {
     "key": "systematisk-laeringsmoede",
+    "purpose": (
+        "En kort, fast læringsrunde hver anden uge: en kollega fremlægger en sag, de "
+        "andre stiller læringsspørgsmål."
+    ),
+    "source": "Systematiske læringsmøder og læringsbesøg",
     "meeting_minutes": 30,
     "name": "Systematisk læringsmøde",
     "description": (
@@ -305,6 +323,14 @@ SYSTEMATISK_LAERINGSMOEDE: dict[str, Any] = {
 
 TVAERFAGLIGT_MOEDE: dict[str, Any] = {
     "key": "tvaerfagligt-moede",
+    "purpose": (
+        "Sparring på tværs af faggrupper om en kompleks sag, der er gået i stå, med en "
+        "observatør pr. sag."
+    ),
+    "source": (
+        "Jobcenter Odder: arbejdsgang for faglig sparring på tværfaglige møder (Bilag 4 i"
+        " Videndeling som læringsstrategi i socialt arbejde)"
+    ),
     "meeting_minutes": 60,
     "name": "Tværfagligt møde",
     "description": (
@@ -401,6 +427,14 @@ TVAERFAGLIGT_MOEDE: dict[str, Any] = {
 
 TEMA_LAERINGSMOEDE: dict[str, Any] = {
     "key": "tema-laeringsmoede",
+    "purpose": (
+        "Et længere læringsmøde om et tema cirka hver tredje måned, der ender i et "
+        "produkt, som teamet arbejder efter."
+    ),
+    "source": (
+        "Jobcenter Odder: Videndeling som læringsstrategi i socialt arbejde (læringsmøder"
+        " om et tema)"
+    ),
     "meeting_minutes": 180,
     "name": "Læringsmøde om et tema",
     "description": (
@@ -542,6 +576,11 @@ TEMA_LAERINGSMOEDE: dict[str, Any] = {
 
 LAERINGSBESOEG: dict[str, Any] = {
     "key": "laeringsbesoeg",
+    "purpose": (
+        "Det fælles læringsmøde efter et læringsbesøg, hvor en kollega har fulgt en "
+        "anden: det ender i tre læringspointer."
+    ),
+    "source": "Systematiske læringsmøder og læringsbesøg",
     "meeting_minutes": 30,
     "name": "Læringsbesøg - fælles læringsmøde",
     "description": (
@@ -609,6 +648,8 @@ def install_builtin_formats() -> None:
             defaults={
                 "name": data["name"],
                 "description": data["description"],
+                "purpose": data["purpose"],
+                "source": data["source"],
                 "repeats_per_case": data["repeats_per_case"],
                 "facilitator_role": data["facilitator_role"],
                 "meeting_minutes": data["meeting_minutes"],

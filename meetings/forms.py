@@ -2,6 +2,7 @@ from datetime import datetime, timedelta
 from typing import Any, cast
 
 from django import forms
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -11,8 +12,23 @@ from teams.models import Team, User
 
 
 class MeetingForm(CprGuardMixin, forms.Form):
-    format = forms.ModelChoiceField(label=_("Mødeformat"), queryset=Format.objects.none())
-    title = forms.CharField(label=_("Titel"), max_length=200)
+    format = forms.ModelChoiceField(
+        label=_("Mødeformat"),
+        queryset=Format.objects.none(),
+        # Rendered by meetings/_format_picker.html, with what each format is for.
+        widget=forms.RadioSelect,
+        empty_label=None,
+        error_messages={"required": _("Vælg et mødeformat.")},
+    )
+    title = forms.CharField(
+        label=_("Titel"),
+        max_length=200,
+        required=False,
+        help_text=_("Tom: formatets navn og datoen."),
+    )
+    # The title the planner filled in from the format and the date: while the title is
+    # still that, it follows a change of format or date.
+    title_auto = forms.CharField(required=False, widget=forms.HiddenInput)
     starts_at = forms.DateTimeField(
         label=_("Tidspunkt"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
@@ -23,7 +39,10 @@ class MeetingForm(CprGuardMixin, forms.Form):
         min_value=5,
         max_value=600,
         required=False,
-        help_text=_("Tom: formatets længde. Afgør, hvor mange sager der er plads til."),
+        help_text=_(
+            "Tom: mødet varer, som køreplanen siger, og følger den, når sager kommer til. "
+            "Afgør, hvor mange sager der er plads til."
+        ),
     )
     facilitator = forms.ModelChoiceField(label=_("Mødeleder"), queryset=User.objects.none())
     participants = forms.ModelMultipleChoiceField(
@@ -60,12 +79,44 @@ class MeetingForm(CprGuardMixin, forms.Form):
     def agenda_titles(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data["agenda"].splitlines() if line.strip()]
 
+    def fill_in_title(self, title: str) -> None:
+        """Fill the title in from the format and the date (see title_follows): as the form's
+        initial value, or in what a bound form shows again."""
+        if self.is_bound:
+            data = self.data.copy() if isinstance(self.data, QueryDict) else dict(self.data)
+            data["title"] = data["title_auto"] = title
+            self.data = data
+        else:
+            self.initial["title"] = self.initial["title_auto"] = title
+
+    def title_follows(self) -> bool:
+        """The title is empty or still the one filled in from the format and the date."""
+        title = (self.data.get("title") or "").strip()
+        return not title or title == (self.data.get("title_auto") or "").strip()
+
+    def current(self) -> dict[str, Any]:
+        """What the form holds now, valid or not, for the planner's timetable: the chosen
+        format (or its id), the time, how many agenda lines, how many participants, and the
+        length given (None: it follows the timetable)."""
+        values: dict[str, Any] = dict(self.initial)
+        if self.is_bound:
+            self.is_valid()
+            values.update(self.cleaned_data)
+        agenda = values.get("agenda") or ""
+        return {
+            "format": values.get("format"),
+            "starts_at": values.get("starts_at"),
+            "agenda_lines": len([line for line in agenda.splitlines() if line.strip()]),
+            "participant_count": len(values.get("participants") or []),
+            "duration_minutes": values.get("duration_minutes"),
+        }
+
     def meeting_fields(self) -> dict[str, Any]:
         """What services.meeting_plan and meeting_update take from the form (the format is
-        chosen only when planning)."""
+        chosen only when planning). An empty title or length is the service's to derive."""
         data = self.cleaned_data
         return {
-            "title": data["title"],
+            "title": "" if self.title_follows() else data["title"].strip(),
             "starts_at": data["starts_at"],
             "place": data["place"],
             "facilitator": data["facilitator"],

@@ -72,6 +72,18 @@ class Format(models.Model):
     )
     name = models.CharField(_("navn"), max_length=120)
     description = models.TextField(_("beskrivelse"), blank=True)
+    purpose = models.CharField(
+        _("formål"),
+        max_length=300,
+        blank=True,
+        help_text=_("Én sætning om, hvad mødet er til. Vises, når et møde planlægges."),
+    )
+    source = models.CharField(
+        _("metode"),
+        max_length=300,
+        blank=True,
+        help_text=_("Den metode eller det materiale, formatet bygger på."),
+    )
     repeats_per_case = models.BooleanField(
         _("sagsfaserne gentages for hver sag"),
         default=True,
@@ -204,6 +216,14 @@ class Meeting(models.Model):
     starts_at = models.DateTimeField(_("tidspunkt"))
     place = models.CharField(_("sted"), max_length=200, blank=True)
     duration_minutes = models.PositiveSmallIntegerField(_("varighed (minutter)"), default=60)
+    # The length rule: a meeting planned without a length of its own lasts as long as its
+    # timetable (the running order's planned time, in whole minutes), and follows it as cases
+    # come and go; one given a length (duration_set) keeps it, and its page says when the two
+    # differ. timetable_minutes is the timetable's length as last built.
+    duration_set = models.BooleanField(_("varighed sat af planlæggeren"), default=False)
+    timetable_minutes = models.PositiveSmallIntegerField(
+        _("køreplanens længde (minutter)"), null=True, blank=True
+    )
     facilitator = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -243,6 +263,19 @@ class Meeting(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def length_follows_timetable(self) -> bool:
+        """The length is the timetable's: planned without a length of its own, and not
+        changed since (a length written by other means than planning is kept as set)."""
+        return not self.duration_set and self.duration_minutes == self.timetable_minutes
+
+    @property
+    def length_differs(self) -> bool:
+        """The timetable and the length disagree (only a length set by hand can)."""
+        return self.timetable_minutes is not None and self.timetable_minutes != (
+            self.duration_minutes
+        )
 
     @property
     def pauses(self) -> clock.Pauses:

@@ -66,6 +66,74 @@ def _step(phase: dict[str, Any], agenda_index: int | None, participant_count: in
     )
 
 
+def timetable_minutes(steps: Sequence[PlannedStep]) -> int:
+    """The timetable's length: the steps' planned time in whole minutes, rounded up, and at
+    least one minute (a meeting is never zero minutes long)."""
+    seconds = sum(step.planned_seconds for step in steps)
+    return max(-(-seconds // 60), 1)
+
+
+@dataclass(frozen=True)
+class FormatLength:
+    """How long a format's meetings are, for the format picker: the phases run once for all
+    (shared), and those repeated for each case (per case); `max_minutes` is the longest a
+    meeting of the format may last, which says how many cases fit."""
+
+    shared_seconds: int
+    per_case_seconds: int
+    max_minutes: int | None
+    depends_on_people: bool
+
+    def minutes_for(self, cases: int) -> int:
+        """The timetable's length with `cases` cases (none: the case phases run once)."""
+        runs = max(cases, 1) if self.per_case_seconds else 0
+        return max(-(-(self.shared_seconds + runs * self.per_case_seconds) // 60), 1)
+
+    @property
+    def one_case_minutes(self) -> int:
+        """With one case (for a format without case phases: its whole length)."""
+        return self.minutes_for(1)
+
+    @property
+    def per_case_minutes(self) -> int:
+        return -(-self.per_case_seconds // 60)
+
+    @property
+    def shared_minutes(self) -> int:
+        return -(-self.shared_seconds // 60)
+
+    @property
+    def cases_fit(self) -> int | None:
+        """How many cases a meeting of the longest length has room for (None: the format
+        has no case phases, or no longest length)."""
+        if not self.per_case_seconds or not self.max_minutes:
+            return None
+        return max((self.max_minutes * 60 - self.shared_seconds) // self.per_case_seconds, 0)
+
+
+def format_length(
+    phases: Sequence[dict[str, Any]],
+    *,
+    repeats_per_case: bool,
+    participant_count: int,
+    max_minutes: int | None,
+) -> FormatLength:
+    """The format's length from its phase snapshots (FormatPhase.snapshot())."""
+    shared = per_case = 0
+    for phase in phases:
+        seconds = _step(phase, None, participant_count).planned_seconds
+        if phase.get("per_case") and repeats_per_case:
+            per_case += seconds
+        else:
+            shared += seconds
+    return FormatLength(
+        shared_seconds=shared,
+        per_case_seconds=per_case,
+        max_minutes=max_minutes,
+        depends_on_people=any(phase.get("seconds_per_person") for phase in phases),
+    )
+
+
 def case_capacity(
     phases: Sequence[dict[str, Any]],
     duration_minutes: int,

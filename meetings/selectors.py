@@ -20,7 +20,7 @@ from meetings.models import (
     TurnStatus,
 )
 from teams.access import AnyUser
-from teams.models import User, display_name
+from teams.models import Team, User, display_name
 
 
 @dataclass
@@ -155,11 +155,24 @@ def _turn_box(step: Step, turns: list[Turn]) -> int:
     return step.budget_seconds // max(active, 1)
 
 
+def room_minutes(*, meeting: Meeting) -> int | None:
+    """The time the meeting's cases must fit in: its length when that was set; for a length
+    that follows the timetable (and so grows with each case), the longest a meeting of its
+    format may last (Format.meeting_minutes); None when that has no limit."""
+    if not meeting.length_follows_timetable:
+        return meeting.duration_minutes
+    longest = meeting.format.meeting_minutes
+    return max(longest, meeting.duration_minutes) if longest else None
+
+
 def case_capacity(*, meeting: Meeting) -> int | None:
-    """How many cases the meeting's time allows, from its own phases."""
+    """How many cases the meeting's time allows, from its own phases (None: no limit)."""
+    room = room_minutes(meeting=meeting)
+    if room is None:
+        return None
     return running_order.case_capacity(
         meeting.phases,
-        meeting.duration_minutes,
+        room,
         repeats_per_case=meeting.format.repeats_per_case,
         participant_count=meeting.participants.count(),
     )
@@ -207,6 +220,16 @@ def agenda(*, meeting: Meeting) -> list[AgendaItem]:
     return list(
         meeting.agenda_items.select_related("owner", "observer").order_by("position", "id")
     )
+
+
+def brought_case_count(*, meeting: Meeting) -> int:
+    """How many cases are on the agenda (items with a case owner, which planning keeps)."""
+    return meeting.agenda_items.filter(owner__isnull=False).count()
+
+
+def team_size(*, team: Team) -> int:
+    """How many people the team has: the participants a meeting is planned with by default."""
+    return User.objects.filter(memberships__team=team).count()
 
 
 def planned_agenda_titles(*, meeting: Meeting) -> list[str]:

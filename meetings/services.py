@@ -41,6 +41,11 @@ class StaleVersion(ActionRefused):
 # Planning
 
 
+def default_title(*, format: Format, starts_at: datetime) -> str:
+    """A meeting's title when the planner gives none: the format's name and the date."""
+    return f"{format.name} {timezone.localtime(starts_at):%d.%m.%Y}"
+
+
 @transaction.atomic
 def meeting_plan(
     *,
@@ -54,18 +59,21 @@ def meeting_plan(
     agenda_titles: Sequence[str],
     duration_minutes: int | None = None,
 ) -> Meeting:
-    phases = [phase.snapshot() for phase in format.phases.all()]
+    """Plan a meeting from a format. Without a length of its own the meeting lasts as long
+    as its timetable, and follows it as cases come and go (Meeting.length_follows_timetable);
+    without a title it is named after the format and the date."""
     meeting = Meeting.objects.create(
         team=team,
         format=format,
-        title=title,
+        title=title or default_title(format=format, starts_at=starts_at),
         starts_at=starts_at,
         place=place,
         facilitator=facilitator,
-        phases=phases,
-        duration_minutes=duration_minutes
-        or format.meeting_minutes
-        or _running_minutes(phases, len(agenda_titles), format, len(participants)),
+        phases=[phase.snapshot() for phase in format.phases.all()],
+        # Following: the length is set to the timetable's when the running order is built.
+        duration_minutes=duration_minutes or 0,
+        duration_set=bool(duration_minutes),
+        timetable_minutes=None if duration_minutes else 0,
     )
     _set_participants(meeting, participants)
     AgendaItem.objects.bulk_create(
@@ -88,14 +96,19 @@ def meeting_update(
     agenda_titles: Sequence[str],
     duration_minutes: int | None = None,
 ) -> Meeting:
-    """Change a planned meeting. Agenda items keep their case material when their title stays."""
+    """Change a planned meeting. Agenda items keep their case material when their title stays.
+    A length given sets it; none lets it follow the timetable again."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.status != MeetingStatus.PLANNED:
         raise ActionRefused(_("Et møde, der er gået i gang, kan ikke ændres."))
-    meeting.title, meeting.starts_at, meeting.place = title, starts_at, place
+    meeting.title = title or default_title(format=meeting.format, starts_at=starts_at)
+    meeting.starts_at, meeting.place = starts_at, place
     meeting.facilitator = facilitator
     if duration_minutes:
-        meeting.duration_minutes = duration_minutes
+        meeting.duration_minutes, meeting.duration_set = duration_minutes, True
+    else:
+        meeting.duration_set = False
+        meeting.duration_minutes = meeting.timetable_minutes = meeting.timetable_minutes or 0
     meeting.version += 1
     meeting.save()
     live.announce(meeting_id=meeting.pk, version=meeting.version)
@@ -114,13 +127,6 @@ def meeting_update(
     meeting.agenda_items.exclude(pk__in=keep).delete()
     meeting_rebuild_running_order(meeting=meeting)
     return meeting
-
-
-def _running_minutes(phases: list, cases: int, format: Format, people: int) -> int:
-    steps = running_order.build(
-        phases, cases, repeats_per_case=format.repeats_per_case, participant_count=people
-    )
-    return max(-(-sum(step.planned_seconds for step in steps) // 60), 1)
 
 
 def _set_participants(meeting: Meeting, participants: Sequence[User]) -> None:
@@ -153,6 +159,7 @@ def meeting_rebuild_running_order(*, meeting: Meeting) -> None:
     )
     if review is not None:
         planned.insert(0, review)
+    _follow_timetable(meeting, running_order.timetable_minutes(planned))
     meeting.steps.all().delete()
     Step.objects.bulk_create(
         Step(
@@ -169,6 +176,14 @@ def meeting_rebuild_running_order(*, meeting: Meeting) -> None:
         )
         for position, step in enumerate(planned)
     )
+
+
+def _follow_timetable(meeting: Meeting, minutes: int) -> None:
+    """Record the timetable's length; a meeting whose length follows it gets it too."""
+    if meeting.length_follows_timetable:
+        meeting.duration_minutes = minutes
+    meeting.timetable_minutes = minutes
+    meeting.save(update_fields=["duration_minutes", "timetable_minutes"])
 
 
 # The runner's controls

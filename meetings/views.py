@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth import SESSION_KEY
@@ -15,14 +17,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 
 from core.hooks import gather
-from core.http import HtmxHttpRequest
-from meetings import access, hooks, live, selectors, services
+from core.http import HtmxHttpRequest, is_partial, render_page_or_partial
+from meetings import access, hooks, live, planning, selectors, services
 from meetings.forms import MeetingForm, ObserverFeedbackForm, ObserversForm, OwnerNotesForm
-from meetings.models import AgendaItem, Meeting, MeetingStatus, PhaseKind
+from meetings.models import AgendaItem, Format, Meeting, MeetingStatus, PhaseKind
 from meetings.runner import render_runner, render_state, work_response
-from teams.access import visible_team_or_404
+from teams.access import is_member, visible_team_or_404
 from teams.middleware import activate_user_language, passive
-from teams.models import User
+from teams.models import Team, User
 from teams.requests import SignedInRequest
 
 
@@ -43,22 +45,56 @@ def meeting_list(request: SignedInRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_plan(request: SignedInRequest, slug: str) -> HttpResponse:
+    """Plan a meeting from a format, starting from the defaults that fit the team. htmx asks
+    again (GET) whenever a field changes, for the timetable of what the form holds."""
     team = visible_team_or_404(request.user, slug)
     if not access.can_plan_meeting(request.user, team):
         raise PermissionDenied
-    form = MeetingForm(request.POST or None, team=team)
-    if request.method == "POST" and form.is_valid():
-        meeting = services.meeting_plan(
-            team=team, format=form.cleaned_data["format"], **form.meeting_fields()
+    if request.method == "POST":
+        form = MeetingForm(request.POST, team=team)
+        if form.is_valid():
+            meeting = services.meeting_plan(
+                team=team, format=form.cleaned_data["format"], **form.meeting_fields()
+            )
+            messages.success(request, _("Mødet er planlagt."))
+            return redirect("meetings:detail", pk=meeting.pk)
+    elif is_partial(request):
+        form = MeetingForm(request.GET, team=team)
+    else:
+        form = MeetingForm(team=team, initial=_plan_initial(request.user, team))
+    members = selectors.team_size(team=team)
+    choices = planning.format_choices(team=team, participant_count=members)
+    current = form.current()
+    chosen = _chosen(choices, current["format"])
+    preview = None
+    if chosen is not None:
+        preview = planning.plan_preview(
+            team=team,
+            phases=[phase.snapshot() for phase in chosen.format.phases.all()],
+            repeats_per_case=chosen.format.repeats_per_case,
+            starts_at=current["starts_at"],
+            cases=current["agenda_lines"],
+            participant_count=current["participant_count"],
+            duration_minutes=current["duration_minutes"],
         )
-        messages.success(request, _("Mødet er planlagt."))
-        return redirect("meetings:detail", pk=meeting.pk)
-    return render(request, "meetings/plan.html", {"form": form, "team": team})
+    title = _title_update(form, chosen, current["starts_at"])
+    if title:
+        form.fill_in_title(title)
+    context = {
+        "form": form,
+        "team": team,
+        "choices": choices,
+        "chosen": chosen,
+        "preview": preview,
+        "title_update": bool(title),
+    }
+    return render_page_or_partial(request, "meetings/plan.html", "timetable", context)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_edit(request: SignedInRequest, pk: int) -> HttpResponse:
+    """Change a planned meeting; htmx asks again (GET) for the timetable as fields change."""
     meeting = access.meeting_or_404(request.user, pk)
     if not access.can_plan_meeting(request.user, meeting.team):
         raise PermissionDenied
@@ -69,19 +105,65 @@ def meeting_edit(request: SignedInRequest, pk: int) -> HttpResponse:
         "title": meeting.title,
         "starts_at": meeting.starts_at,
         "place": meeting.place,
-        "duration_minutes": meeting.duration_minutes,
+        # Empty while the length follows the timetable, so that it goes on following it.
+        "duration_minutes": None if meeting.length_follows_timetable else meeting.duration_minutes,
         "facilitator": meeting.facilitator,
         "participants": selectors.participants(meeting=meeting),
         "agenda": "\n".join(selectors.planned_agenda_titles(meeting=meeting)),
     }
-    form = MeetingForm(request.POST or None, team=meeting.team, initial=initial, editing=True)
+    data = request.POST if request.method == "POST" else None
+    if data is None and is_partial(request):
+        data = request.GET
+    form = MeetingForm(data, team=meeting.team, initial=initial, editing=True)
     if request.method == "POST" and form.is_valid():
         services.meeting_update(meeting=meeting, **form.meeting_fields())
         messages.success(request, _("Mødet er ændret."))
         return redirect("meetings:detail", pk=meeting.pk)
-    return render(
-        request, "meetings/plan.html", {"form": form, "team": meeting.team, "meeting": meeting}
+    current = form.current()
+    preview = planning.plan_preview(
+        team=meeting.team,
+        phases=meeting.phases,
+        repeats_per_case=meeting.format.repeats_per_case,
+        starts_at=current["starts_at"],
+        cases=selectors.brought_case_count(meeting=meeting) + current["agenda_lines"],
+        participant_count=current["participant_count"],
+        duration_minutes=current["duration_minutes"],
+        meeting=meeting,
     )
+    context = {"form": form, "team": meeting.team, "meeting": meeting, "preview": preview}
+    return render_page_or_partial(request, "meetings/plan.html", "timetable", context)
+
+
+def _plan_initial(user: User, team: Team) -> dict[str, Any]:
+    """The defaults that fit: the next free slot in the team's rhythm, the place and the
+    format of its last meeting, the planner as facilitator (the team as participants is the
+    form's own default), and the title from the format and the date."""
+    defaults = planning.plan_defaults(team=team)
+    initial: dict[str, Any] = {
+        "starts_at": defaults.starts_at,
+        "place": defaults.place,
+        "format": defaults.format_id,
+        "facilitator": user if is_member(user, team) else None,
+    }
+    return initial
+
+
+def _chosen(
+    choices: list[planning.FormatChoice], format: Format | int | None
+) -> planning.FormatChoice | None:
+    """The picker's entry of the chosen format (a Format, or its id from the defaults)."""
+    pk = format.pk if isinstance(format, Format) else format
+    return next((choice for choice in choices if choice.format.pk == pk), None)
+
+
+def _title_update(
+    form: MeetingForm, chosen: planning.FormatChoice | None, starts_at: datetime | None
+) -> str:
+    """The title filled in from the format and the date, while the planner has not written
+    one of their own ("" when the title is theirs, or there is nothing to fill in from)."""
+    if chosen is None or starts_at is None or not form.title_follows():
+        return ""
+    return services.default_title(format=chosen.format, starts_at=starts_at)
 
 
 def _observers_form(

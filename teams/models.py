@@ -157,6 +157,10 @@ class Membership(models.Model):
         blank=True,
         help_text=_("Fx jobkonsulent, lægekonsulent, psykolog eller mentor."),
     )
+    # The start page's guided start to a team's first meeting, skipped by this person.
+    first_meeting_guide_skipped_at = models.DateTimeField(
+        _("guiden til første møde sprunget over"), null=True, blank=True
+    )
 
     objects = MembershipQuerySet.as_manager()
 

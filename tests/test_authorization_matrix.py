@@ -710,7 +710,40 @@ MATRIX: list[tuple[str, Route, dict[str, int]]] = [
         Route("products:diff", kwargs=_product_pk),
         expect(200, outsider=404),
     ),
+    # The start page's guided start to Team Syd's first meeting.
+    (
+        "first meeting guide",
+        Route("dashboard:first_meeting", kwargs=lambda world: {"slug": world.syd.slug}),
+        expect(200, **LEADING_ONLY),
+    ),
+    (
+        "plan the first meeting",
+        Route(
+            "dashboard:first_meeting",
+            kwargs=lambda world: {"slug": world.syd.slug},
+            method="post",
+            data=lambda world: _first_meeting_form(world),
+        ),
+        expect(302, **LEADING_ONLY),
+    ),
+    (
+        "skip the guided start",
+        Route(
+            "dashboard:first_meeting_skip",
+            kwargs=lambda world: {"slug": world.syd.slug},
+            method="post",
+        ),
+        expect(302, **LEADING_ONLY),
+    ),
 ]
+
+
+def _first_meeting_form(world: World) -> dict:
+    """The guided start's answers: a built-in format, planned for a later time."""
+    from meetings.models import Format
+
+    format = Format.objects.builtin().get(key="teamsparring")
+    return {"format": format.pk, "starts_at": "2030-01-08T13:00", "when": "plan"}
 
 
 def _finished_meeting(world: World):

@@ -33,6 +33,8 @@ HTMX_VIEWS = [
         data=lambda world: {"action": "select", "case": _syd_case(world).pk},
     ),
     Route("rollups:rollup_decide", kwargs=_rollup_item_pk, method="post", data=_rollup_decision),
+    Route("meetings:plan", kwargs=lambda world: {"slug": world.syd.slug}),
+    Route("meetings:edit", kwargs=_meeting_pk),
 ]
 
 

@@ -38,9 +38,19 @@ class FormatForm(forms.ModelForm):
 
     class Meta:
         model = Format
-        fields = ["name", "description", "repeats_per_case", "facilitator_role", "meeting_minutes"]
+        fields = [
+            "name",
+            "purpose",
+            "description",
+            "source",
+            "repeats_per_case",
+            "facilitator_role",
+            "meeting_minutes",
+        ]
         labels = {
             "name": _("Navn"),
+            "purpose": _("Formål"),
+            "source": _("Metode"),
             "description": _("Beskrivelse"),
             "repeats_per_case": _("Sagsfaserne gentages for hver sag"),
             "facilitator_role": _("Mødeleder"),

@@ -30,6 +30,8 @@ def format_copy(*, source: Format, team: Team) -> Format:
         team=team,
         name=name,
         description=source.description,
+        purpose=source.purpose,
+        source=source.source,
         repeats_per_case=source.repeats_per_case,
         facilitator_role=source.facilitator_role,
         meeting_minutes=source.meeting_minutes,

@@ -131,6 +131,13 @@ def test_each_description_credits_its_source(key, credit):
     assert credit in description
 
 
+def test_each_format_says_what_it_is_for_and_which_method_it_comes_from():
+    for format_ in Format.objects.builtin():
+        assert format_.purpose.endswith("."), format_.key
+        assert len(format_.purpose) <= 150, format_.key
+        assert format_.source, format_.key
+
+
 def test_every_phase_has_a_positive_duration():
     for phase in FormatPhase.objects.filter(format__team__isnull=True):
         assert (phase.minutes or 0) > 0 or (phase.minutes_per_person or 0) > 0, phase.name
@@ -146,10 +153,18 @@ def test_the_migrations_install_the_formats_the_code_defines():
     their data frozen, and a new database must still get the formats as the code has them."""
     for data in BUILTIN_FORMATS:
         format_ = Format.objects.builtin().get(key=data["key"])
-        assert (format_.name, format_.description, format_.meeting_minutes) == (
+        assert (
+            format_.name,
+            format_.description,
+            format_.meeting_minutes,
+            format_.purpose,
+            format_.source,
+        ) == (
             data["name"],
             data["description"],
             data["meeting_minutes"],
+            data["purpose"],
+            data["source"],
         )
         assert [
             (phase.name, phase.kind, phase.minutes, phase.per_case, lines(phase.prompts))

@@ -127,6 +127,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {"timeout": 20, "transaction_mode": "IMMEDIATE"}
     )
 
+elif not TESTING:
+    # Under ASGI each request's database work runs in a thread of its own, so a persistent
+    # connection is never reused: every request would open a new PostgreSQL connection (about
+    # 10 ms) and leave it until the thread is collected (bench/RESULTS.md). A pool per worker
+    # process hands them back at the end of each request instead.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 2,
+        "max_size": int(os.environ.get("TEAMLAERING_DB_POOL_SIZE", "20")),
+        "timeout": 10,
+    }
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "teams.User"
 

@@ -6,10 +6,12 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from asgiref.sync import sync_to_async
 from django.contrib import messages
 from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import connections
 from django.http import Http404, HttpResponse, HttpResponseBase, QueryDict, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -273,6 +275,9 @@ async def runner_stream(request: HtmxHttpRequest, pk: int) -> HttpResponseBase:
         # A bare 404, as for a meeting that does not exist: an EventSource shows no page, and
         # the error page's rendering would load the user in a thread of its own.
         return HttpResponse(status=404)
+    # The checks above ran in this request's own thread, whose database connection would
+    # otherwise stay open for the stream's whole life: one connection per screen.
+    await sync_to_async(connections.close_all)()
     return StreamingHttpResponse(
         live.stream(meeting_id=pk, version=version),
         content_type="text/event-stream",

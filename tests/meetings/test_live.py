@@ -195,4 +195,3 @@ def test_the_stream_is_refused_to_the_signed_out_and_to_other_teams(world):
         await close_request_connections()
 
     run(scenario)
-

@@ -40,6 +40,14 @@ RECONNECT_SECONDS = 1.0
 STOP_CHECK_SECONDS = 1.0
 
 
+def release_connection() -> None:
+    """Close this thread's database connection, unless a transaction is open on it (a test's):
+    a stream's request thread would otherwise keep it for the stream's whole life."""
+    connection = connections[DEFAULT_DB_ALIAS]
+    if connection.connection is not None and not connection.in_atomic_block:
+        connection.close()
+
+
 def announce(*, meeting_id: int, version: int) -> None:
     """Tell every screen of the meeting about `version`, once the transaction commits."""
     connection = connections[DEFAULT_DB_ALIAS]

@@ -11,7 +11,6 @@ from django.contrib import messages
 from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import connections
 from django.http import Http404, HttpResponse, HttpResponseBase, QueryDict, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -277,7 +276,7 @@ async def runner_stream(request: HtmxHttpRequest, pk: int) -> HttpResponseBase:
         return HttpResponse(status=404)
     # The checks above ran in this request's own thread, whose database connection would
     # otherwise stay open for the stream's whole life: one connection per screen.
-    await sync_to_async(connections.close_all)()
+    await sync_to_async(live.release_connection)()
     return StreamingHttpResponse(
         live.stream(meeting_id=pk, version=version),
         content_type="text/event-stream",

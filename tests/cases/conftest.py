@@ -41,3 +41,28 @@ def case_meeting(world: World, now):
     meeting.duration_minutes = 90
     meeting.save()
     return meeting
+
+
+def planned_meeting(world: World, *, days: int = 0, hours: int = 0, team=None):
+    """A planned meeting `days` and `hours` after the case meeting's day (tomorrow at 13:00),
+    of Team Syd or of `team` (then led by the other team's leader)."""
+    leader = world.users["leader" if team is None else "other_leader"]
+    team = team or world.syd
+    return make_meeting(
+        team=team,
+        facilitator=leader,
+        participants=[leader],
+        cases=0,
+        format=make_format(key=f"planned-{team.pk}-{days}-{hours}"),
+        starts_at=NOW.replace(hour=13) + timedelta(days=1 + days, hours=hours),
+    )
+
+
+def held(meeting):
+    """Start and finish the meeting: it has been held."""
+    from meetings import services as meeting_services
+    from meetings.models import Meeting
+
+    meeting = Meeting.objects.get(pk=meeting.pk)
+    meeting = meeting_services.meeting_start(meeting_id=meeting.pk, version=meeting.version)
+    return meeting_services.meeting_finish(meeting_id=meeting.pk, version=meeting.version)

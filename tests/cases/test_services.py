@@ -6,8 +6,8 @@ from cases import services
 from cases.models import CaseStatus
 from meetings import services as meeting_services
 from meetings.models import Meeting
-from tests.cases.conftest import NOW
-from tests.factories import make_case, make_format, make_meeting
+from tests.cases.conftest import NOW, held, planned_meeting
+from tests.factories import make_case
 
 
 def submit(meeting, user, title="Sag"):
@@ -75,31 +75,8 @@ def test_unselect_and_withdraw_take_the_case_off_the_agenda(world, case_meeting)
     assert not case_meeting.steps.filter(agenda_item__isnull=False).exists()
 
 
-def another_meeting(world, *, days=0, hours=0, team=None):
-    """A planned meeting of Team Syd (or `team`) `days` and `hours` from the case meeting."""
-    from tests.cases.conftest import NOW
-
-    leader = world.users["leader" if team is None else "other_leader"]
-    team = team or world.syd
-    return make_meeting(
-        team=team,
-        facilitator=leader,
-        participants=[leader],
-        cases=0,
-        format=make_format(key=f"another-{team.pk}-{days}-{hours}"),
-        starts_at=NOW.replace(hour=13) + timedelta(days=1 + days, hours=hours),
-    )
-
-
-def hold(meeting):
-    """Start and finish the meeting: it has been held."""
-    meeting = Meeting.objects.get(pk=meeting.pk)
-    meeting = meeting_services.meeting_start(meeting_id=meeting.pk, version=meeting.version)
-    return meeting_services.meeting_finish(meeting_id=meeting.pk, version=meeting.version)
-
-
 def test_a_case_moves_to_a_later_meeting(world, case_meeting):
-    later = another_meeting(world, days=7)
+    later = planned_meeting(world, days=7)
     case = submit(case_meeting, world.users["caseworker"])
     services.case_select(case=case)
     services.case_move(case=case, to=later)
@@ -113,7 +90,7 @@ def test_a_case_moves_to_a_later_meeting(world, case_meeting):
 
 def test_a_case_moves_to_an_earlier_meeting_and_is_not_made_late_by_it(world, case_meeting):
     # Today at 15:00: its deadline (yesterday at noon) passed before the case was submitted.
-    earlier = another_meeting(world, days=-1, hours=2)
+    earlier = planned_meeting(world, days=-1, hours=2)
     case = submit(case_meeting, world.users["caseworker"])
     services.case_move(case=case, to=earlier)
     case.refresh_from_db()
@@ -127,7 +104,7 @@ def test_a_late_case_moved_to_a_meeting_it_came_in_time_for_is_no_longer_late(
     now.move_to(NOW.replace(hour=12, minute=30))
     case = submit(case_meeting, world.users["caseworker"])
     assert case.is_late
-    services.case_move(case=case, to=another_meeting(world, days=7))
+    services.case_move(case=case, to=planned_meeting(world, days=7))
     case.refresh_from_db()
     assert not case.is_late
     # A move by the leader never marks a case late, not even back to where it was late.
@@ -142,20 +119,20 @@ def test_a_late_case_moved_to_a_meeting_whose_deadline_had_passed_too_stays_late
     now.move_to(NOW.replace(hour=12, minute=30))
     case = submit(case_meeting, world.users["caseworker"])
     # Friday's deadline is Thursday at noon, a day after the case came.
-    services.case_move(case=case, to=another_meeting(world, days=1))
+    services.case_move(case=case, to=planned_meeting(world, days=1))
     case.refresh_from_db()
     assert not case.is_late
     now.move_to(NOW.replace(hour=12, minute=30) + timedelta(days=1))
     late = submit(case_meeting, world.users["caseworker2"], "Endnu senere")
     assert late.is_late
-    services.case_move(case=late, to=another_meeting(world, days=1, hours=1))
+    services.case_move(case=late, to=planned_meeting(world, days=1, hours=1))
     late.refresh_from_db()
     assert late.is_late
 
 
 @pytest.mark.parametrize("days", [-1, 7], ids=["earlier", "later"])
 def test_a_case_is_taken_onto_another_meeting_s_agenda(world, case_meeting, days):
-    other = another_meeting(world, days=days, hours=2)
+    other = planned_meeting(world, days=days, hours=2)
     case = submit(other, world.users["caseworker"])
     item = services.case_select(case=case, meeting=case_meeting)
     case.refresh_from_db()
@@ -168,7 +145,7 @@ def test_a_case_is_taken_onto_another_meeting_s_agenda(world, case_meeting, days
 def test_taking_a_case_onto_a_full_meeting_leaves_it_where_it_waited(world, case_meeting):
     for number in range(2):
         services.case_select(case=submit(case_meeting, world.users["caseworker"], f"S{number}"))
-    later = another_meeting(world, days=7)
+    later = planned_meeting(world, days=7)
     case = submit(later, world.users["caseworker2"])
     with pytest.raises(services.CaseRefused, match="ikke plads til flere sager"):
         services.case_select(case=case, meeting=case_meeting)
@@ -177,7 +154,7 @@ def test_taking_a_case_onto_a_full_meeting_leaves_it_where_it_waited(world, case
 
 
 def test_a_case_stays_in_its_team(world, case_meeting):
-    nord = another_meeting(world, days=7, team=world.nord)
+    nord = planned_meeting(world, days=7, team=world.nord)
     case = submit(case_meeting, world.users["caseworker"])
     with pytest.raises(services.CaseRefused, match="samme team"):
         services.case_move(case=case, to=nord)
@@ -191,10 +168,10 @@ def test_a_finished_meeting_s_agenda_is_read_only(world, case_meeting, now):
     on_agenda = submit(case_meeting, world.users["caseworker"], "Drøftet")
     services.case_select(case=on_agenda)
     now.move_to(case_meeting.starts_at)
-    hold(case_meeting)
+    held(case_meeting)
     on_agenda.refresh_from_db()
     assert on_agenda.status == CaseStatus.DISCUSSED
-    waiting = submit(another_meeting(world, days=7), world.users["caseworker2"], "Venter")
+    waiting = submit(planned_meeting(world, days=7), world.users["caseworker2"], "Venter")
     message = "Mødet er afholdt, så dagsordenen kan ikke længere ændres."
     with pytest.raises(services.CaseRefused, match=message):
         services.case_unselect(case=on_agenda)
@@ -212,8 +189,8 @@ def test_a_finished_meeting_s_agenda_is_read_only(world, case_meeting, now):
 def test_a_case_its_meeting_did_not_reach_finds_a_later_one(world, case_meeting, now):
     stuck = submit(case_meeting, world.users["caseworker"], "Ikke nået")
     now.move_to(case_meeting.starts_at)
-    hold(case_meeting)
-    later = another_meeting(world, days=7)
+    held(case_meeting)
+    later = planned_meeting(world, days=7)
     services.case_select(case=stuck, meeting=later)
     stuck.refresh_from_db()
     assert stuck.meeting == later and stuck.status == CaseStatus.SELECTED

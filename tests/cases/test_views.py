@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from cases.models import Case, CaseStatus
-from tests.cases.conftest import NOW
+from tests.cases.conftest import NOW, held, planned_meeting
 from tests.factories import make_case
 
 FORM = {
@@ -226,33 +226,6 @@ def test_the_case_owner_finds_their_notes_on_the_case_page_until_retention(clien
 # "Vælg sager": every waiting case of the team finds its meeting.
 
 
-def planned(world, *, days, hours=0, team=None):
-    """A planned meeting `days` and `hours` from the case meeting (tomorrow at 13:00)."""
-    from datetime import timedelta
-
-    from tests.factories import make_format, make_meeting
-
-    leader = world.users["leader" if team is None else "other_leader"]
-    team = team or world.syd
-    return make_meeting(
-        team=team,
-        facilitator=leader,
-        participants=[leader],
-        cases=0,
-        format=make_format(key=f"planned-{team.pk}-{days}-{hours}"),
-        starts_at=NOW.replace(hour=13) + timedelta(days=1 + days, hours=hours),
-    )
-
-
-def held(meeting):
-    from meetings import services as meeting_services
-    from meetings.models import Meeting
-
-    meeting = Meeting.objects.get(pk=meeting.pk)
-    meeting = meeting_services.meeting_start(meeting_id=meeting.pk, version=meeting.version)
-    return meeting_services.meeting_finish(meeting_id=meeting.pk, version=meeting.version)
-
-
 def selection_post(client, meeting, htmx=True, **data):
     return client.post(
         reverse("cases:meeting_case_action", args=[meeting.pk]),
@@ -264,12 +237,12 @@ def selection_post(client, meeting, htmx=True, **data):
 def test_a_new_meeting_lists_the_cases_waiting_for_the_team_s_other_meetings(
     client, world, case_meeting
 ):
-    later = planned(world, days=7)
-    new = planned(world, days=-1, hours=2)  # today at 15:00, before the others
+    later = planned_meeting(world, days=7)
+    new = planned_meeting(world, days=-1, hours=2)  # today at 15:00, before the others
     make_case(meeting=case_meeting, user=world.users["caseworker"], title="Til i morgen")
     make_case(meeting=later, user=world.users["caseworker2"], title="Til næste uge")
     make_case(
-        meeting=planned(world, days=3, team=world.nord),
+        meeting=planned_meeting(world, days=3, team=world.nord),
         user=world.users["other_caseworker"],
         title="Nords sag",
     )
@@ -286,7 +259,7 @@ def test_a_new_meeting_lists_the_cases_waiting_for_the_team_s_other_meetings(
 
 @pytest.mark.parametrize("days", [-1, 7], ids=["from an earlier meeting", "from a later one"])
 def test_the_leader_takes_a_case_onto_this_meeting(client, world, case_meeting, days):
-    other = planned(world, days=days, hours=2)
+    other = planned_meeting(world, days=days, hours=2)
     case = make_case(meeting=other, user=world.users["caseworker"], title="Flyttes")
     client.force_login(world.users["leader"])
     response = selection_post(client, case_meeting, action="select", case=case.pk)
@@ -299,7 +272,7 @@ def test_the_leader_takes_a_case_onto_this_meeting(client, world, case_meeting, 
 
 @pytest.mark.parametrize("days", [-1, 7], ids=["to an earlier meeting", "to a later one"])
 def test_the_leader_moves_a_waiting_case_to_another_meeting(client, world, case_meeting, days):
-    other = planned(world, days=days, hours=2)
+    other = planned_meeting(world, days=days, hours=2)
     case = make_case(meeting=case_meeting, user=world.users["caseworker"], title="Flyttes")
     client.force_login(world.users["leader"])
     response = selection_post(
@@ -314,7 +287,8 @@ def test_the_leader_moves_a_waiting_case_to_another_meeting(client, world, case_
 
 def test_another_team_s_case_is_not_found(client, world, case_meeting):
     nord_case = make_case(
-        meeting=planned(world, days=2, team=world.nord), user=world.users["other_caseworker"]
+        meeting=planned_meeting(world, days=2, team=world.nord),
+        user=world.users["other_caseworker"],
     )
     client.force_login(world.users["leader"])
     for action in ("select", "move", "unselect"):
@@ -328,8 +302,8 @@ def test_another_team_s_case_is_not_found(client, world, case_meeting):
 
 def test_a_case_cannot_be_moved_to_another_team_s_or_a_held_meeting(client, world, case_meeting):
     case = make_case(meeting=case_meeting, user=world.users["caseworker"], title="Bliver")
-    nord = planned(world, days=2, team=world.nord)
-    gone = held(planned(world, days=-1, hours=-5))
+    nord = planned_meeting(world, days=2, team=world.nord)
+    gone = held(planned_meeting(world, days=-1, hours=-5))
     client.force_login(world.users["leader"])
     for to in (nord.pk, gone.pk):
         html = selection_post(client, case_meeting, action="move", case=case.pk, to=to)
@@ -361,7 +335,7 @@ def test_a_hostile_case_id_or_action_is_an_error_not_a_crash(client, world, case
 def test_a_hostile_meeting_to_move_to_is_an_error_next_to_the_field(
     client, world, case_meeting, to
 ):
-    planned(world, days=7)
+    planned_meeting(world, days=7)
     case = make_case(meeting=case_meeting, user=world.users["caseworker"])
     client.force_login(world.users["leader"])
     response = selection_post(client, case_meeting, action="move", case=case.pk, to=to)
@@ -382,7 +356,7 @@ def test_a_finished_meeting_s_selection_is_read_only(client, world, case_meeting
     stuck = make_case(meeting=case_meeting, user=world.users["caseworker2"], title="Ikke nået")
     now.move_to(case_meeting.starts_at)
     held(case_meeting)
-    later = planned(world, days=7)
+    later = planned_meeting(world, days=7)
     client.force_login(world.users["leader"])
     url = reverse("cases:meeting_cases", args=[case_meeting.pk])
     html = client.get(url).content.decode()
@@ -429,7 +403,7 @@ def test_a_finished_meeting_s_selection_is_read_only(client, world, case_meeting
     ],
 )
 def test_who_selects_cases(client, world, case_meeting, who, status):
-    later = planned(world, days=7)
+    later = planned_meeting(world, days=7)
     case = make_case(meeting=later, user=world.users["caseworker"])
     if who != "anonymous":
         client.force_login(world.users[who])
@@ -458,7 +432,7 @@ def test_selection_query_count_does_not_grow_with_the_cases_of_other_meetings(
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    meetings = [planned(world, days=days) for days in (-1, 7, 14)]
+    meetings = [planned_meeting(world, days=days) for days in (-1, 7, 14)]
     make_case(meeting=meetings[0], user=world.users["caseworker"])
     client.force_login(world.users["leader"])
     url = reverse("cases:meeting_cases", args=[case_meeting.pk])
@@ -509,7 +483,7 @@ def test_a_late_case_moved_to_a_meeting_it_is_in_time_for_is_on_time(
 ):
     now.move_to(NOW.replace(hour=12, minute=30))
     case = make_case(meeting=case_meeting, user=world.users["caseworker"], is_late=True)
-    later = planned(world, days=7)
+    later = planned_meeting(world, days=7)
     client.force_login(world.users["leader"])
     selection_post(client, case_meeting, action="move", case=case.pk, to=later.pk)
     case.refresh_from_db()

@@ -68,6 +68,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every later line of the log carries the request's id; the health probe is
+    # answered before sessions, hosts and the HTTPS redirect (core/health.py).
+    "core.requestid.RequestIdMiddleware",
+    "core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -167,7 +171,7 @@ TIME_ZONE = "Europe/Copenhagen"
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -266,12 +270,28 @@ TASKS = {
     }
 }
 
+# Logs go to stderr (journald under systemd): JSON lines with the request's id in production,
+# plain lines with debug on; TEAMLAERING_LOG_FORMAT=json|text chooses either way.
+LOG_FORMAT = os.environ.get("TEAMLAERING_LOG_FORMAT") or ("text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "core.requestid.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "core.jsonlog.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "text" if LOG_FORMAT == "text" else "json",
+        }
+    },
     "root": {"handlers": ["console"], "level": "INFO" if not TESTING else "WARNING"},
     "loggers": {
+        # One access line per request (core.requestid); with debug on, uvicorn prints its own.
+        "teamlaering.request": {"level": "WARNING" if DEBUG or TESTING else "INFO"},
         "django.security.csrf": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
         # WeasyPrint reports every layout step at INFO.

@@ -13,15 +13,19 @@ per screen, per facilitator and per browser), starts uvicorn as README's Product
 does (debug off, a secret key, allowed hosts, the given DATABASE_URL; settings
 bench/live_settings.py, which only add a bare constant view), then in one client process:
 
-1. opens N Server-Sent Events streams (/moeder/<pk>/aendringer/), spread over the 70 meetings,
-   each with a member's session cookie, and notes the server's memory before and after;
+1. opens N Server-Sent Events streams (/moeder/<pk>/aendringer/?mode=…), spread over the 70
+   meetings, each with a member's session cookie: the first screen of each meeting is its
+   projector, the others "Følg møde"; notes the server's memory before and after;
 2. leaves them idle (no changes, no other requests) and notes the server's CPU;
 3. runs 50 "browsers", each asking for an ordinary page (the start page, the meetings list)
    every 5 s on a new connection, as a proxy in front would;
 4. presses "Næste fase" in all 70 meetings within one second, as the control view's htmx form
-   does (the control page fetched first for its CSRF token and version); every screen that
-   sees its meeting's new version then does what static/js/runner.js does: fetches the state
-   (the poll with ?v=old&mode=participant) and, since the phase changed, the work region;
+   does (the control page fetched first for its CSRF token and version); the stream brings
+   each screen the new state itself (meetings.screens: an "event: state" with the HTML of the
+   state and, for "Følg møde", of the work region), which is when the screen has the new
+   phase; a screen told only the version (one opened after its meeting's edition was built)
+   does what static/js/runner.js then does: fetches the state (the poll with
+   ?v=old&mode=participant) and, since the phase changed, the work region;
 5. closes the streams and times the fallback poll's unchanged answer (204) against the bare
    constant view, over keep-alive connections, in alternating rounds.
 
@@ -303,6 +307,7 @@ class Screen:
     index: int
     meeting: int
     session: str
+    mode: str = "participant"
     version: int | None = None
     opened_at: float | None = None
     error: str | None = None
@@ -314,6 +319,7 @@ class Screen:
     new_at: float | None = None
     state_at: float | None = None
     state_status: int | str | None = None
+    pushed_bytes: int = 0
     work_at: float | None = None
     work_status: int | str | None = None
     transport: asyncio.Transport | None = field(default=None, repr=False)
@@ -324,10 +330,14 @@ class Bench:
         self.args = args
         self.port: int = args.port
         self.data = data
-        self.screens = [
-            Screen(index=i, meeting=s["meeting"], session=s["session"])
-            for i, s in enumerate(data["screens"])
-        ]
+        self.screens = []
+        projected: set[int] = set()
+        for i, s in enumerate(data["screens"]):
+            mode = "participant" if s["meeting"] in projected else "projector"
+            projected.add(s["meeting"])
+            self.screens.append(
+                Screen(index=i, meeting=s["meeting"], session=s["session"], mode=mode)
+            )
         self.all_opened = asyncio.Event()
         self.burst_on = False
         self.burst_done = asyncio.Event()
@@ -359,6 +369,22 @@ class Bench:
                 self.spawn(self.follow(screen, screen.version))
             screen.version = version
 
+    def on_state(self, screen: Screen, version: int, at: float, size: int) -> None:
+        """A state pushed in the stream: the screen has the new phase now, and its work."""
+        if screen.version is None or version == screen.version:
+            return
+        if self.burst_on and screen.new_at is None:
+            screen.old_version = screen.version
+            screen.new_at = screen.state_at = at
+            screen.state_status = "pushed"
+            screen.pushed_bytes = size
+            if screen.mode == "participant":
+                screen.work_at, screen.work_status = at, "pushed"
+            self.pending_burst -= 1
+            if self.pending_burst <= 0:
+                self.burst_done.set()
+        screen.version = version
+
     def opened_one(self) -> None:
         self.pending_opened -= 1
         if self.pending_opened <= 0:
@@ -374,7 +400,7 @@ class Bench:
         loop = asyncio.get_running_loop()
         raw = request_bytes(
             "GET",
-            f"/moeder/{screen.meeting}/aendringer/",
+            f"/moeder/{screen.meeting}/aendringer/?mode={screen.mode}",
             cookies={"sessionid": screen.session},
             headers={"Accept": "text/event-stream", "Cache-Control": "no-cache"},
             keep_alive=True,
@@ -651,6 +677,11 @@ class StreamProtocol(asyncio.Protocol):
                     data = line[5:].strip()
             if kind == b"version":
                 self.bench.on_version(self.screen, int(data), at)
+            elif kind == b"state":
+                pushed = json.loads(data)
+                self.bench.on_state(self.screen, int(pushed["version"]), at, len(data))
+            elif kind == b"gone":
+                self.bench.stream_failed(self.screen, "gone")
 
     def connection_lost(self, exc: Exception | None) -> None:
         self.screen.ended = True
@@ -692,6 +723,8 @@ def uvicorn_command(args: argparse.Namespace) -> list[str]:
         "--proxy-headers",
         "--timeout-graceful-shutdown",
         "5",
+        "--timeout-worker-healthcheck",
+        "30",
     ]
 
 
@@ -870,8 +903,11 @@ async def run(args: argparse.Namespace, data: dict[str, Any], server_pid: int) -
         "after_post_sent": summary_ms([s.new_at - answered[s.meeting]["sent"] for s in got]),
         "negative_after_answer": sum(1 for s in got if s.new_at < answered[s.meeting]["answered"]),
     }
-    fetched = [s for s in got if s.state_status == 200 and s.state_at is not None]
-    worked = [s for s in got if s.work_status == 200 and s.work_at is not None]
+    fetched = [s for s in got if s.state_status in (200, "pushed") and s.state_at is not None]
+    worked = [s for s in got if s.work_status in (200, "pushed") and s.work_at is not None]
+    result["pushed_event_bytes"] = summary_ms(
+        [s.pushed_bytes / 1000 for s in got if s.pushed_bytes]
+    )
     result["state_fetch"] = {
         "statuses": count_values(s.state_status for s in got),
         "after_answer": summary_ms(
@@ -970,10 +1006,11 @@ def summarize(r: dict[str, Any]) -> str:
         f"{event['after_answer']['max']} ms ({event['negative_after_answer']} before it); "
         f"after the POST was sent: p95 {event['after_post_sent']['p95']} ms, max "
         f"{event['after_post_sent']['max']} ms; received {event['received']}/{event['screens']}",
-        f"state fetched after the answer: p95 {state['after_answer']['p95']} ms, max "
+        f"new state on the screen (pushed or fetched) after the answer: p95 "
+        f"{state['after_answer']['p95']} ms, max "
         f"{state['after_answer']['max']} ms, all by {state['all_fetched_after_first_post_s']} s "
         f"after the first POST, statuses {state['statuses']}",
-        f"work fetched: p95 {work['after_answer']['p95']} ms after the answer, all by "
+        f"work on the screen: p95 {work['after_answer']['p95']} ms after the answer, all by "
         f"{work['all_fetched_after_first_post_s']} s, statuses {work['statuses']}; burst CPU "
         f"server {r['burst']['server_cpu_pct']} % PostgreSQL {r['burst']['postgres_cpu_pct']} % "
         f"others {r['burst']['others_cpu_pct']} % (of {os.cpu_count()}00 %)",

@@ -8,7 +8,9 @@ commits; so any number of stateless app servers on one PostgreSQL see every chan
 Each process has one Broker. It keeps one LISTEN connection (PostgreSQL, in a thread of its
 own, started by the first stream) and fans every change out to the streams of that meeting
 connected to this process: a stream only ever needs the latest version, so each holds at most
-one waiting value. The screen then fetches the state it needs (meetings.views.runner_poll).
+one waiting value. What a stream sends for a version is its caller's: the projector and
+participant screens get the state itself (meetings.screens), the control view the version, and
+then fetches its state (meetings.views.runner_poll).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import contextlib
 import logging
 import threading
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 
 import psycopg
@@ -36,6 +38,9 @@ KEEPALIVE_SECONDS = 15.0
 # then made again, and no connection lives for ever.
 STREAM_SECONDS = 30 * 60
 RECONNECT_SECONDS = 1.0
+# The meetings whose version a process keeps in mind for the poll, at most (running meetings
+# are far fewer; past that, it starts again).
+MAX_KNOWN_VERSIONS = 10_000
 # How often the listener looks up from its notifications to see whether it should stop.
 STOP_CHECK_SECONDS = 1.0
 
@@ -61,10 +66,12 @@ def announce(*, meeting_id: int, version: int) -> None:
 
 @dataclass(eq=False)
 class Subscriber:
-    """One open stream: the event loop it runs in and the latest version waiting for it."""
+    """One open stream: the event loop it runs in, the latest version waiting for it, and who
+    watches (what its caller needs to know to answer a version; opaque here)."""
 
     meeting_id: int
     loop: asyncio.AbstractEventLoop
+    viewer: object = None
     queue: asyncio.Queue[int] = field(default_factory=lambda: asyncio.Queue(maxsize=1))
 
     def offer(self, version: int) -> None:
@@ -86,12 +93,18 @@ class Broker:
         # Set while this process's LISTEN is in place (PostgreSQL).
         self.listening = threading.Event()
         self._stopping = threading.Event()
+        # The latest version of each meeting this process has heard of while listening: the
+        # fallback poll's answer without a query (cleared whenever the LISTEN was lost).
+        self._versions: dict[int, int] = {}
+        self._generation = 0
 
-    def subscribe(self, meeting_id: int) -> Subscriber:
-        subscriber = Subscriber(meeting_id=meeting_id, loop=asyncio.get_running_loop())
+    def subscribe(self, meeting_id: int, viewer: object = None) -> Subscriber:
+        subscriber = Subscriber(
+            meeting_id=meeting_id, loop=asyncio.get_running_loop(), viewer=viewer
+        )
         with self._lock:
             self._streams.setdefault(meeting_id, set()).add(subscriber)
-        self._ensure_listening()
+        self.ensure_listening()
         return subscriber
 
     def unsubscribe(self, subscriber: Subscriber) -> None:
@@ -101,13 +114,49 @@ class Broker:
             if not streams:
                 self._streams.pop(subscriber.meeting_id, None)
 
+    def subscribers_of(self, meeting_id: int) -> list[Subscriber]:
+        with self._lock:
+            return list(self._streams.get(meeting_id, ()))
+
     def stream_count(self) -> int:
         with self._lock:
             return sum(len(streams) for streams in self._streams.values())
 
+    def known_version(self, meeting_id: int) -> int | None:
+        """The meeting's version now, if this process has listened since it learnt it."""
+        if not self.listening.is_set():
+            return None
+        with self._lock:
+            return self._versions.get(meeting_id)
+
+    def listen_generation(self) -> int | None:
+        """Taken before reading a version from the database, for `remember`: None while not
+        listening."""
+        return self._generation if self.listening.is_set() else None
+
+    def remember(self, meeting_id: int, version: int, generation: int | None) -> None:
+        """A version read from the database, kept if the LISTEN has held since before it was
+        read (else a change between the read and the LISTEN would be missed). Versions only
+        grow, so a notification heard meanwhile is not undone."""
+        with self._lock:
+            if generation is None or generation != self._generation:
+                return
+            if len(self._versions) >= MAX_KNOWN_VERSIONS:
+                self._versions.clear()
+            self._versions[meeting_id] = max(version, self._versions.get(meeting_id, version))
+
+    def _forget_versions(self) -> None:
+        with self._lock:
+            self._versions.clear()
+            self._generation += 1
+
     def publish(self, meeting_id: int, version: int) -> None:
         """Hand `version` to every stream of the meeting in this process (any thread)."""
         with self._lock:
+            if version != ANYTHING:
+                if len(self._versions) >= MAX_KNOWN_VERSIONS:
+                    self._versions.clear()
+                self._versions[meeting_id] = max(version, self._versions.get(meeting_id, version))
             subscribers = list(self._streams.get(meeting_id, ()))
         self._deliver(subscribers, version)
 
@@ -122,7 +171,7 @@ class Broker:
             with contextlib.suppress(RuntimeError):
                 subscriber.loop.call_soon_threadsafe(subscriber.offer, version)
 
-    def _ensure_listening(self) -> None:
+    def ensure_listening(self) -> None:
         if not self._listen_to_database or connections[DEFAULT_DB_ALIAS].vendor != "postgresql":
             return
         with self._lock:
@@ -142,6 +191,7 @@ class Broker:
             listener.join(timeout=5)
         self._listener = None
         self.listening.clear()
+        self._forget_versions()
         self._stopping.clear()
 
     def _listen(self, params: dict[str, object]) -> None:
@@ -151,6 +201,7 @@ class Broker:
                 # The parameters are Django's settings, typed loosely; psycopg checks them.
                 with psycopg.connect(**params, autocommit=True) as connection:  # type: ignore[arg-type]
                     connection.execute(f"LISTEN {CHANNEL}")
+                    self._forget_versions()
                     self.listening.set()
                     # Whatever changed while nobody listened: every screen asks for its state.
                     self.publish_to_all(ANYTHING)
@@ -161,6 +212,7 @@ class Broker:
                                 self.publish(int(meeting_id), int(version))
             except (psycopg.Error, OSError) as error:
                 self.listening.clear()
+                self._forget_versions()
                 logger.warning("Lost the meeting notifications' connection: %s", error)
                 time.sleep(RECONNECT_SECONDS)
 
@@ -195,10 +247,24 @@ def event(version: int) -> str:
     return f"event: version\ndata: {version}\n\n"
 
 
-async def stream(*, meeting_id: int, version: int) -> AsyncIterator[str]:
-    """The meeting's changes as Server-Sent Events: the current version first, then each new
-    one; a comment every KEEPALIVE_SECONDS; closed after STREAM_SECONDS."""
-    subscriber = broker.subscribe(meeting_id)
+# The screen's session has ended, or the meeting is no longer its to see: the page reloads.
+GONE = "event: gone\ndata: \n\n"
+
+
+type Describe = Callable[[int], Awaitable[str | None]]
+
+
+async def version_only(version: int) -> str:
+    return event(version)
+
+
+async def stream(
+    *, meeting_id: int, version: int, viewer: object = None, describe: Describe = version_only
+) -> AsyncIterator[str]:
+    """The meeting's changes as Server-Sent Events: the current version first, then what
+    `describe` makes of each new one (by default the version), until it answers None; a
+    comment every KEEPALIVE_SECONDS; closed after STREAM_SECONDS."""
+    subscriber = broker.subscribe(meeting_id, viewer)
     ends_at = time.monotonic() + STREAM_SECONDS
     try:
         yield f"retry: 2000\n{event(version)}"
@@ -210,6 +276,10 @@ async def stream(*, meeting_id: int, version: int) -> AsyncIterator[str]:
             except TimeoutError:
                 yield ": keep-alive\n\n"
                 continue
-            yield event(latest)
+            described = await describe(latest)
+            if described is None:
+                yield GONE
+                return
+            yield described
     finally:
         broker.unsubscribe(subscriber)

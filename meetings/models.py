@@ -182,8 +182,10 @@ class MeetingStatus(models.TextChoices):
 
 
 class MeetingQuerySet(models.QuerySet["Meeting"]):
-    def visible_to_user_id(self, user_id: int | str | None) -> MeetingQuerySet:
-        """Meetings of the user's teams and of organisations the user leads."""
+    def visible_to_user_id(self, user_id: int | str | OuterRef | None) -> MeetingQuerySet:
+        """Meetings of the user's teams and of organisations the user leads. `user_id` may be
+        a reference to an enclosing query's user (two levels out: `OuterRef(OuterRef("pk"))`),
+        to ask it of many people at once."""
         if user_id is None:
             return self.none()
         member = Membership.objects.filter(team=OuterRef("team"), user_id=user_id)

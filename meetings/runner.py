@@ -11,6 +11,7 @@ forms, "aside" beside the phase.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -26,15 +27,60 @@ from meetings.forms import ObserverFeedbackForm, OwnerNotesForm
 from meetings.hooks import RunnerView
 from meetings.models import Meeting, PhaseKind
 from teams.access import AnyUser
+from teams.models import User
 
 MODES = ("control", "projector", "participant")
 TEMPLATE = "meetings/runner.html"
 
 
-def runner_context(*, user: AnyUser, meeting: Meeting, mode: str, **extra: Any) -> dict[str, Any]:
+@dataclass(frozen=True)
+class OwnPart:
+    """What a participant's screen has of its own at a state: the case owner's notes, the
+    observer's feedback, the raised hand and its place in the queue."""
+
+    notes: bool = False
+    observer: bool = False
+    raise_hand: bool = False
+    hand_position: int | None = None
+
+
+def own_part(
+    *, user: AnyUser, meeting: Meeting, state: selectors.RunnerState, mode: str
+) -> OwnPart:
+    current = state.current
+    if mode != "participant" or current is None or not meeting.is_running:
+        return OwnPart()
+    item = current.agenda_item
+    raise_hand = current.is_discussion and access.can_take_part(user, meeting)
+    return OwnPart(
+        notes=bool(
+            current.kind == PhaseKind.REFLECTION
+            and item
+            and access.can_write_owner_notes(user, item)
+        ),
+        observer=bool(
+            current.kind == PhaseKind.OBSERVATION
+            and item
+            and access.can_write_observer_feedback(user, item)
+        ),
+        raise_hand=raise_hand,
+        hand_position=state.hand_position(user.pk) if raise_hand else None,
+    )
+
+
+def runner_context(
+    *,
+    user: AnyUser,
+    meeting: Meeting,
+    mode: str,
+    state: selectors.RunnerState | None = None,
+    **extra: Any,
+) -> dict[str, Any]:
     """The template context of a runner screen. `extra` (a bound form with its errors, a
-    "saved" or "error" message) wins over what the panels put there."""
-    state = selectors.runner_state(meeting=meeting)
+    "saved" or "error" message) wins over what the panels put there; `state` is the meeting's
+    state when the caller has it already (meetings.screens, for many screens at once)."""
+    if state is None:
+        state = selectors.runner_state(meeting=meeting)
     view = RunnerView(user=user, meeting=meeting, state=state, mode=mode)
     context: dict[str, Any] = {
         "meeting": meeting,
@@ -42,26 +88,17 @@ def runner_context(*, user: AnyUser, meeting: Meeting, mode: str, **extra: Any) 
         "mode": mode,
         "can_run": mode == "control",
     }
-    current = state.current
-    if mode == "participant" and view.is_live and current is not None:
-        item = current.agenda_item
-        if (
-            current.kind == PhaseKind.REFLECTION
-            and item
-            and access.can_write_owner_notes(user, item)
-        ):
-            context["notes_form"] = OwnerNotesForm(initial={"notes": item.owner_notes})
-        if (
-            current.kind == PhaseKind.OBSERVATION
-            and item
-            and access.can_write_observer_feedback(user, item)
-        ):
-            context["observer_form"] = ObserverFeedbackForm(
-                initial={"relevant": item.observer_relevant, "tighten": item.observer_tighten}
-            )
-        if current.is_discussion and access.can_take_part(user, meeting):
-            context["can_raise_hand"] = True
-            context["hand_position"] = state.hand_position(user.pk)
+    own = own_part(user=user, meeting=meeting, state=state, mode=mode)
+    item = state.current.agenda_item if state.current is not None else None
+    if own.notes and item is not None:
+        context["notes_form"] = OwnerNotesForm(initial={"notes": item.owner_notes})
+    if own.observer and item is not None:
+        context["observer_form"] = ObserverFeedbackForm(
+            initial={"relevant": item.observer_relevant, "tighten": item.observer_tighten}
+        )
+    if own.raise_hand:
+        context["can_raise_hand"] = True
+        context["hand_position"] = own.hand_position
     if mode == "control":
         context["members"] = selectors.team_members(meeting=meeting)
     regions, contributed = gather(hooks.runner_panels, view)
@@ -90,6 +127,23 @@ def _render_parts(request: HtmxHttpRequest, context: dict[str, Any], main: str) 
     response = HttpResponse(html)
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+def render_pushed(
+    *, user: User, meeting: Meeting, state: selectors.RunnerState, mode: str
+) -> tuple[str, str | None]:
+    """The state with the aside out of band, and the work (none on the projector), as pushed to
+    every screen of `mode` whose viewer is like `user` (meetings.screens): rendered without a
+    request, and `pushed` leaves the CSRF token (the session's own) out of its forms: htmx
+    sends the one the page has in a header."""
+    context = runner_context(user=user, meeting=meeting, mode=mode, state=state, pushed=True)
+    oob = {**context, "oob": True}
+    html = render_to_string(f"{TEMPLATE}#state", context)
+    work = None
+    if mode != "projector":
+        html += render_to_string(f"{TEMPLATE}#aside", oob)
+        work = render_to_string(f"{TEMPLATE}#work", context)
+    return html, work
 
 
 def render_state(

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db.models import QuerySet, Sum
+from django.contrib.auth import HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.sessions.models import Session
+from django.db.models import Exists, OuterRef, QuerySet, Sum
+from django.utils import timezone
 
-from meetings import clock, running_order
+from meetings import clock, live, running_order
 from meetings.models import (
     AgendaItem,
     Hand,
@@ -205,6 +211,49 @@ def visible_version(*, user_id: int | str, pk: int) -> int | None:
     return version
 
 
+# How long the poll trusts that someone may see a meeting before it asks the database again.
+# The poll's unchanged answer reveals only a version number; the state itself is always fetched
+# through the full checks.
+POLL_TRUST_SECONDS = 60.0
+MAX_TRUSTED = 50_000
+
+
+class _Trusted:
+    """Who polled which meeting lately and was allowed to (this process)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._until: dict[tuple[str, int], float] = {}
+
+    def holds(self, user_id: int | str, pk: int) -> bool:
+        with self._lock:
+            return self._until.get((str(user_id), pk), 0.0) > time.monotonic()
+
+    def add(self, user_id: int | str, pk: int) -> None:
+        with self._lock:
+            if len(self._until) >= MAX_TRUSTED:
+                self._until.clear()
+            self._until[(str(user_id), pk)] = time.monotonic() + POLL_TRUST_SECONDS
+
+
+_trusted = _Trusted()
+
+
+def poll_version(*, user_id: int | str, pk: int) -> int | None:
+    """visible_version for the fallback poll: without a query when this process has heard
+    every change of the meeting since it last read its version (live.Broker.known_version)
+    and the person was allowed to see it within POLL_TRUST_SECONDS."""
+    known = live.broker.known_version(pk)
+    if known is not None and _trusted.holds(user_id, pk):
+        return known
+    generation = live.broker.listen_generation()
+    version = visible_version(user_id=user_id, pk=pk)
+    if version is not None:
+        _trusted.add(user_id, pk)
+        live.broker.remember(pk, version, generation)
+    return version
+
+
 async def avisible_version(*, user_id: int | str, pk: int) -> int | None:
     """visible_version for the meeting's stream, an async view."""
     version: int | None = await (
@@ -214,6 +263,36 @@ async def avisible_version(*, user_id: int | str, pk: int) -> int | None:
         .afirst()
     )
     return version
+
+
+def signed_in_sessions(*, session_keys: set[str]) -> dict[str, tuple[str, str]]:
+    """The sessions of `session_keys` that have not ended: the user id and password hash
+    (Django's session auth hash) each was signed in with, in one query."""
+    sessions = Session.objects.filter(
+        session_key__in=session_keys, expire_date__gt=timezone.now()
+    ).only("session_key", "session_data")
+    store = SessionStore()
+    signed_in = {}
+    for session in sessions:
+        data = store.decode(session.session_data)
+        if SESSION_KEY in data:
+            signed_in[session.session_key] = (
+                str(data[SESSION_KEY]),
+                data.get(HASH_SESSION_KEY, ""),
+            )
+    return signed_in
+
+
+def people_who_see(*, meeting: Meeting, user_ids: set[int]) -> dict[int, str]:
+    """Who of `user_ids` is active and may see the meeting (Meeting.objects.visible_to_user_id),
+    with the session auth hash of their password now, in one query."""
+    sees = Exists(
+        Meeting.objects.filter(pk=meeting.pk).visible_to_user_id(OuterRef(OuterRef("pk")))
+    )
+    people = (
+        User.objects.filter(pk__in=user_ids, is_active=True).filter(sees).only("pk", "password")
+    )
+    return {person.pk: person.get_session_auth_hash() for person in people}
 
 
 def agenda(*, meeting: Meeting) -> list[AgendaItem]:

@@ -19,7 +19,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from core.hooks import gather
 from core.http import HtmxHttpRequest, is_partial, render_page_or_partial
-from meetings import access, hooks, live, planning, selectors, services
+from meetings import access, hooks, live, planning, screens, selectors, services
 from meetings.forms import MeetingForm, ObserverFeedbackForm, ObserversForm, OwnerNotesForm
 from meetings.models import AgendaItem, Format, Meeting, MeetingStatus, PhaseKind
 from meetings.runner import render_runner, render_state, work_response
@@ -240,7 +240,8 @@ def runner(request: SignedInRequest, pk: int, mode: str) -> HttpResponse:
 @passive
 @require_GET
 def runner_poll(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    """Has anything changed? Answers 204 from the session and one query when nothing has.
+    """Has anything changed? Answers 204 from the session and one query when nothing has
+    (none while this process listens to the meeting's changes: selectors.poll_version).
 
     The user is identified from the session alone, without loading the user row: the answer
     reveals only a version number, and the full state that follows a change goes through the
@@ -249,7 +250,7 @@ def runner_poll(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     user_id = request.session.get(SESSION_KEY)
     if user_id is None:
         return HttpResponse(status=401)
-    version = selectors.visible_version(user_id=user_id, pk=pk)
+    version = selectors.poll_version(user_id=user_id, pk=pk)
     if version is None:
         raise Http404
     if request.GET.get("v") == str(version):
@@ -263,26 +264,48 @@ def runner_poll(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @passive
 @require_GET
 async def runner_stream(request: HtmxHttpRequest, pk: int) -> HttpResponseBase:
-    """The meeting's changes as Server-Sent Events: its state version now and after every
-    change, for as long as the screen is open. Like the poll, it reads the user from the
-    session alone and reveals only version numbers; the state itself comes from the poll."""
+    """The meeting's changes as Server-Sent Events, for as long as the screen is open: the
+    version now, then each change, as the state itself for the projector and "Følg møde"
+    (meetings.screens) and as the version for the control view, which then fetches its state.
+    Opening, it reads the user from the session alone and reveals only the version; each
+    change is checked against the session and the person again before it is sent."""
     user_id = await request.session.aget(SESSION_KEY)
-    if user_id is None:
+    session_key = request.session.session_key
+    if user_id is None or session_key is None:
         return HttpResponse(status=401)
     version = await selectors.avisible_version(user_id=user_id, pk=pk)
     if version is None:
         # A bare 404, as for a meeting that does not exist: an EventSource shows no page, and
         # the error page's rendering would load the user in a thread of its own.
         return HttpResponse(status=404)
-    # The checks above ran in this request's own thread, whose database connection would
-    # otherwise stay open for the stream's whole life: one connection per screen.
-    await sync_to_async(live.release_connection)()
+    viewer = await sync_to_async(_stream_viewer)(
+        user_id=int(user_id), session_key=session_key, pk=pk, mode=request.GET.get("mode")
+    )
+
+    async def describe(changed: int) -> str | None:
+        if viewer is None:
+            return live.event(changed)
+        return await screens.event_for(viewer, meeting_id=pk, version=changed)
+
     return StreamingHttpResponse(
-        live.stream(meeting_id=pk, version=version),
+        live.stream(meeting_id=pk, version=version, viewer=viewer, describe=describe),
         content_type="text/event-stream",
         # No cache and no proxy buffering: each event must reach the screen at once.
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
     )
+
+
+def _stream_viewer(
+    *, user_id: int, session_key: str, pk: int, mode: str | None
+) -> screens.Viewer | None:
+    try:
+        return screens.viewer_of(
+            user_id=user_id, session_key=session_key, meeting_id=pk, mode=mode
+        )
+    finally:
+        # The checks ran in this request's own thread, whose database connection would
+        # otherwise stay open for the stream's whole life: one connection per screen.
+        live.release_connection()
 
 
 @login_required

@@ -3,9 +3,11 @@
 //
 // The server owns the time: each state carries the deadline, the moment the warning begins and
 // the server's "now"; the seconds shown are computed from those, never counted in the browser.
-// Updates: the screen listens to the meeting's stream of state versions where it has one, and
-// asks the poll (204 until something changed) once a second otherwise, or while the stream is
-// down. When neither answers, a notice says so and the clock runs on from the last deadline.
+// Updates: the screen listens to the meeting's stream where it has one: the projector and
+// "Følg møde" get each new state in it, the control view the new version, which it then
+// fetches. Otherwise, or while the stream is down, it asks the poll (204 until something
+// changed) once a second. When neither answers, a notice says so and the clock runs on from
+// the last deadline.
 (function () {
   "use strict";
 
@@ -24,7 +26,10 @@
   let pollBusy = false;
   let fetchAgain = false;
   let streamOpen = false;
+  let currentStream = null;
   let workPending = false;
+  // The work region pushed with the latest state, for when the phase it belongs to shows.
+  let pushedWork = null;
   let focusWorkMessage = false;
 
   const runner = () => document.getElementById("runner");
@@ -155,6 +160,12 @@
     });
   }
 
+  // The phase a pushed work region belongs to, read from its #runner-work.
+  function stepOf(html) {
+    const match = /id="runner-work"[^>]*data-step="([^"]*)"/.exec(html);
+    return match ? match[1] : null;
+  }
+
   // The version of a fetched state, read from its #runner-state.
   function versionOf(html) {
     const match = /id="runner-state"[^>]*data-version="(\d+)"/.exec(html);
@@ -217,6 +228,7 @@
   }
 
   function listen() {
+    if (currentStream) return;
     const root = runner();
     const url = root && root.dataset.streamUrl;
     if (!url || !window.EventSource) {
@@ -224,6 +236,7 @@
       return;
     }
     const stream = new window.EventSource(url);
+    currentStream = stream;
     // A proxy may hold the stream back without failing it: poll until it has opened.
     window.setTimeout(() => { if (!streamOpen) startPolling(); }, STREAM_PATIENCE_MS);
     stream.addEventListener("open", () => {
@@ -236,13 +249,33 @@
     stream.addEventListener("version", (event) => {
       if (event.data !== currentVersion()) fetchState(true);
     });
+    stream.addEventListener("state", (event) => {
+      let pushed;
+      try {
+        pushed = JSON.parse(event.data);
+      } catch (error) {
+        fetchState(true);
+        return;
+      }
+      // A control's own answer may have shown this state, or a later one, meanwhile.
+      if (pushed.version <= Number(currentVersion())) return;
+      pushedWork = pushed.work;
+      swapState(pushed.html);
+    });
+    // The session has ended, or the meeting is no longer this person's: the page says which.
+    stream.addEventListener("gone", () => {
+      stream.close();
+      currentStream = null;
+      window.location.reload();
+    });
     stream.addEventListener("error", () => {
       // The browser reconnects by itself; until it does, the poll keeps the screen going.
       streamOpen = false;
       startPolling();
       // A stream refused outright (a proxy's error page) is not retried by the browser:
       // the screen tries again itself, and polls meanwhile.
-      if (stream.readyState === window.EventSource.CLOSED) {
+      if (stream.readyState === window.EventSource.CLOSED && currentStream === stream) {
+        currentStream = null;
         window.setTimeout(listen, STREAM_RETRY_MS);
       }
     });
@@ -323,8 +356,16 @@
   async function refreshWork() {
     const root = runner();
     const work = workElement();
+    const state = stateElement();
     if (!root || !work) return;
     workPending = false;
+    const pushed = pushedWork;
+    pushedWork = null;
+    if (pushed && state && stepOf(pushed) === state.dataset.step) {
+      window.htmx.swap(work, pushed, { swapStyle: "outerHTML" });
+      afterWorkSwap();
+      return;
+    }
     const url = root.dataset.workUrl + "?mode=" + encodeURIComponent(root.dataset.mode);
     try {
       const response = await get(url);
@@ -427,8 +468,23 @@
 
   document.addEventListener("htmx:sendError", () => setConnected(false));
 
-  // The network is back: catch up at once rather than at the next poll.
-  window.addEventListener("online", () => fetchState(true));
+  // The network is gone: a stream open from before cannot be trusted to bring anything, so
+  // the screen says it is offline and asks the poll until the network is back.
+  window.addEventListener("offline", () => {
+    if (currentStream) {
+      currentStream.close();
+      currentStream = null;
+    }
+    streamOpen = false;
+    setConnected(false);
+    startPolling();
+  });
+
+  // The network is back: catch up at once rather than at the next poll, and listen again.
+  window.addEventListener("online", () => {
+    fetchState(true);
+    if (!currentStream) listen();
+  });
 
   // A control's hx-confirm ("Afslut møde") asks before its form is posted: htmx reads
   // hx-confirm from the form it posts, not from the button pressed, so the screen asks here.

@@ -2,12 +2,15 @@
 NOTIFY on PostgreSQL, in-process on SQLite), and the stream of Server-Sent Events."""
 
 import asyncio
+import json
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from asgiref.sync import sync_to_async
+from django.contrib.sessions.models import Session
 from django.db import connection, connections, transaction
-from django.test import AsyncClient
+from django.test import AsyncClient, Client
 from django.urls import reverse
 
 from meetings import live, services
@@ -15,6 +18,7 @@ from meetings.models import Meeting
 from tests.factories import make_meeting
 
 pytestmark = pytest.mark.django_db(transaction=True)
+HX = {"HX-Request": "true"}
 
 
 @pytest.fixture(autouse=True)
@@ -156,28 +160,86 @@ def test_an_entry_is_announced_with_the_raised_version(world):
     run(scenario)
 
 
-def test_the_stream_sends_the_version_and_then_every_change(world):
+async def open_stream(client: AsyncClient, url: str):
+    response = await client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/event-stream"
+    assert response["Cache-Control"] == "no-cache"
+    return response, aiter(response.streaming_content)
+
+
+async def next_change(events) -> str:
+    """The next event that is not a keep-alive or the listener's "something may have changed"."""
+    while change := (await asyncio.wait_for(anext(events), 5)).decode():
+        if not change.startswith(":") and f"data: {live.ANYTHING}\n" not in change:
+            return change
+    return change
+
+
+async def listener_ready() -> None:
+    if connection.vendor == "postgresql":
+        assert await asyncio.to_thread(live.broker.listening.wait, 5)
+
+
+def test_the_control_view_gets_the_version_and_then_every_new_version(world):
+    meeting = _planned(world)
+    url = reverse("meetings:stream", args=[meeting.pk]) + "?mode=control"
+
+    async def scenario():
+        client = AsyncClient()
+        await client.aforce_login(world.users["leader"])
+        response, events = await open_stream(client, url)
+        first = (await anext(events)).decode()
+        assert f"event: version\ndata: {meeting.version}\n\n" in first
+        await listener_ready()
+        await in_thread(services.meeting_start, meeting_id=meeting.pk, version=meeting.version)
+        assert await next_change(events) == f"event: version\ndata: {meeting.version + 1}\n\n"
+        await response.streaming_content.aclose()
+        await close_request_connections()
+
+    run(scenario)
+
+
+@pytest.mark.parametrize("mode", ["participant", "projector"])
+def test_a_participant_and_the_projector_get_the_new_state_itself(world, mode):
+    meeting = _planned(world)
+    url = reverse("meetings:stream", args=[meeting.pk]) + f"?mode={mode}"
+
+    async def scenario():
+        client = AsyncClient()
+        await client.aforce_login(world.users["caseworker"])
+        response, events = await open_stream(client, url)
+        first = (await anext(events)).decode()
+        assert f"event: version\ndata: {meeting.version}\n\n" in first
+        await listener_ready()
+        await in_thread(services.meeting_start, meeting_id=meeting.pk, version=meeting.version)
+        change = await next_change(events)
+        assert change.startswith("event: state\ndata: ")
+        pushed = json.loads(change.removeprefix("event: state\ndata: "))
+        assert pushed["version"] == meeting.version + 1
+        assert "Præsentation" in pushed["html"]
+        assert 'role="timer"' in pushed["html"]
+        await response.streaming_content.aclose()
+        await close_request_connections()
+
+    run(scenario)
+
+
+def test_a_stream_whose_session_has_ended_is_told_so_at_the_next_change(world):
     meeting = _planned(world)
     url = reverse("meetings:stream", args=[meeting.pk])
 
     async def scenario():
         client = AsyncClient()
         await client.aforce_login(world.users["caseworker"])
-        response = await client.get(url)
-        assert response.status_code == 200
-        assert response["Content-Type"] == "text/event-stream"
-        assert response["Cache-Control"] == "no-cache"
-        events = aiter(response.streaming_content)
-        first = (await anext(events)).decode()
-        assert f"event: version\ndata: {meeting.version}\n\n" in first
-        if connection.vendor == "postgresql":
-            assert await asyncio.to_thread(live.broker.listening.wait, 5)
+        _response, events = await open_stream(client, url)
+        await anext(events)
+        await listener_ready()
+        await Session.objects.filter(session_key=client.session.session_key).adelete()
         await in_thread(services.meeting_start, meeting_id=meeting.pk, version=meeting.version)
-        while (change := (await asyncio.wait_for(anext(events), 5)).decode()) != "":
-            if change.startswith("event: version") and f"data: {live.ANYTHING}" not in change:
-                break
-        assert change == f"event: version\ndata: {meeting.version + 1}\n\n"
-        await response.streaming_content.aclose()
+        assert await next_change(events) == live.GONE
+        # And the stream has ended.
+        assert await asyncio.wait_for(anext(events, b""), 5) == b""
         await close_request_connections()
 
     run(scenario)
@@ -195,3 +257,33 @@ def test_the_stream_is_refused_to_the_signed_out_and_to_other_teams(world):
         await close_request_connections()
 
     run(scenario)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the process listens on PostgreSQL")
+def test_while_the_process_listens_an_unchanged_poll_asks_the_database_only_for_the_session(
+    world, django_assert_num_queries
+):
+    meeting = _planned(world)
+    live.broker.ensure_listening()
+    assert live.broker.listening.wait(5)
+    client = Client()
+    client.force_login(world.users["caseworker"])
+    url = reverse("meetings:poll", args=[meeting.pk])
+    unchanged = {"v": meeting.version, "mode": "participant"}
+    assert client.get(url, unchanged, headers=HX).status_code == 204
+
+    with django_assert_num_queries(1):
+        assert client.get(url, unchanged, headers=HX).status_code == 204
+
+    services.meeting_start(meeting_id=meeting.pk, version=meeting.version)
+    for _ in range(50):
+        if live.broker.known_version(meeting.pk) == meeting.version + 1:
+            break
+        time.sleep(0.1)
+    changed = client.get(url, unchanged, headers=HX)
+    assert changed.status_code == 200
+    assert f'data-version="{meeting.version + 1}"' in changed.content.decode()
+    # Someone else is asked of the database, and refused.
+    client.force_login(world.users["other_caseworker"])
+    assert client.get(url, unchanged, headers=HX).status_code == 404
+    connections.close_all()

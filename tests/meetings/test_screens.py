@@ -1,0 +1,170 @@
+"""What the stream pushes to the projector and "Følg møde" screens (meetings.screens): each
+change loaded and rendered once per kind of viewer, the same HTML the screen would have fetched,
+and refused to a session that has ended or a person who may no longer see the meeting."""
+
+import re
+
+import pytest
+from django.contrib.sessions.models import Session
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from meetings import screens
+from meetings.models import Meeting
+from teams.models import Membership
+from tests.factories import MembershipFactory, make_meeting
+from tests.meetings.test_observer import run_to
+
+HX = {"HX-Request": "true"}
+REFLECTION, ROUND = 1, 2
+
+
+@pytest.fixture
+def meeting(world):
+    users = world.users
+    meeting = make_meeting(
+        team=world.syd,
+        facilitator=users["leader"],
+        participants=[users["leader"], users["caseworker"], users["caseworker2"]],
+    )
+    meeting.agenda_items.update(owner=users["caseworker"])
+    return meeting
+
+
+def signed_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def viewer(client: Client, user, meeting, mode="participant") -> screens.Viewer:
+    found = screens.viewer_of(
+        user_id=user.pk, session_key=client.session.session_key, meeting_id=meeting.pk, mode=mode
+    )
+    assert found is not None
+    return found
+
+
+def event_data(event: str) -> dict:
+    import json
+
+    assert event.startswith("event: state\ndata: ")
+    return json.loads(event.removeprefix("event: state\ndata: "))
+
+
+def test_screens_of_one_kind_share_one_render_and_each_kind_gets_its_own(client, world, meeting):
+    run_to(client, world, meeting, ROUND)
+    users = world.users
+    one, two = users["caseworker"], users["caseworker2"]
+    viewers = [
+        viewer(signed_in(one), one, meeting),
+        viewer(signed_in(two), two, meeting),
+        viewer(signed_in(two), two, meeting, mode="projector"),
+    ]
+    edition = screens.build(meeting_id=meeting.pk, viewers=viewers)
+
+    first, second, projector = (edition.events[v] for v in viewers)
+    assert first is second
+    assert event_data(first)["version"] == Meeting.objects.get(pk=meeting.pk).version
+    assert "Runde" in event_data(first)["html"]
+    assert 'name="text"' in event_data(first)["work"]
+    assert event_data(projector)["work"] is None
+    assert "Runde" in event_data(projector)["html"]
+    assert "runner-aside" not in event_data(projector)["html"]
+
+
+def test_the_case_owner_gets_their_notes_form_and_the_others_do_not(client, world, meeting):
+    run_to(client, world, meeting, REFLECTION)
+    owner, other = world.users["caseworker"], world.users["caseworker2"]
+    viewers = [viewer(signed_in(owner), owner, meeting), viewer(signed_in(other), other, meeting)]
+    edition = screens.build(meeting_id=meeting.pk, viewers=viewers)
+
+    assert 'name="notes"' in event_data(edition.events[viewers[0]])["work"]
+    assert 'name="notes"' not in event_data(edition.events[viewers[1]])["work"]
+
+
+def comparable(html: str) -> str:
+    """A screen's HTML without what differs between two renders of one state: the CSRF token
+    of a form and the moment of rendering."""
+    html = re.sub(r'<input type="hidden" name="csrfmiddlewaretoken" value="[^"]*">', "", html)
+    return re.sub(r'data-server-now="[^"]*"', "", html)
+
+
+@pytest.mark.parametrize("position", [REFLECTION, ROUND])
+@pytest.mark.parametrize("who", ["caseworker", "caseworker2", "leader"])
+def test_a_pushed_screen_is_what_the_person_would_have_fetched(
+    client, world, meeting, position, who
+):
+    run_to(client, world, meeting, position)
+    user = world.users[who]
+    browser = signed_in(user)
+    edition = screens.build(meeting_id=meeting.pk, viewers=[v := viewer(browser, user, meeting)])
+    pushed = event_data(edition.events[v])
+
+    fetched = browser.get(
+        reverse("meetings:poll", args=[meeting.pk]), {"v": 0, "mode": "participant"}, headers=HX
+    )
+    work = browser.get(
+        reverse("meetings:work", args=[meeting.pk]), {"mode": "participant"}, headers=HX
+    )
+    assert comparable(pushed["html"]) == comparable(fetched.content.decode())
+    assert comparable(pushed["work"]) == comparable(work.content.decode())
+
+
+def test_a_screen_in_english_gets_english(client, world, meeting):
+    run_to(client, world, meeting, ROUND)
+    user = world.users["caseworker2"]
+    user.language = "en"
+    user.save()
+    danish, english = world.users["caseworker"], user
+    viewers = [
+        viewer(signed_in(danish), danish, meeting),
+        viewer(signed_in(english), english, meeting),
+    ]
+    edition = screens.build(meeting_id=meeting.pk, viewers=viewers)
+
+    assert "Aktuel fase" in event_data(edition.events[viewers[0]])["html"]
+    assert "Current phase" in event_data(edition.events[viewers[1]])["html"]
+
+
+def test_an_ended_session_a_disabled_person_a_new_password_and_a_removed_member_are_refused(
+    client, world, meeting
+):
+    run_to(client, world, meeting, ROUND)
+    users = world.users
+    extra = MembershipFactory(team=world.syd, user__username="caseworker3").user
+    people = [
+        users["caseworker"],
+        users["caseworker2"],
+        users["coordinator"],
+        extra,
+        users["leader"],
+    ]
+    clients = [signed_in(person) for person in people]
+    viewers = [viewer(c, person, meeting) for c, person in zip(clients, people, strict=True)]
+
+    Session.objects.filter(session_key=clients[0].session.session_key).delete()
+    users["caseworker2"].is_active = False
+    users["caseworker2"].save()
+    users["coordinator"].set_password("et helt nyt kodeord 42")
+    users["coordinator"].save()
+    Membership.objects.filter(user=extra).delete()
+    edition = screens.build(meeting_id=meeting.pk, viewers=viewers)
+
+    assert edition.refused == {v.session_key for v in viewers[:4]}
+    assert set(edition.events) == {viewers[4]}
+
+
+def test_an_edition_takes_the_same_queries_for_two_screens_and_for_twenty(client, world, meeting):
+    run_to(client, world, meeting, ROUND)
+    members = [MembershipFactory(team=world.syd).user for _ in range(20)]
+    counts = []
+    for people in (members[:2], members):
+        viewers = [viewer(signed_in(person), person, meeting) for person in people]
+        with CaptureQueriesContext(connection) as queries:
+            edition = screens.build(meeting_id=meeting.pk, viewers=viewers)
+        assert len(edition.events) == len(people)
+        counts.append(len(queries))
+    assert counts[0] == counts[1]

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 
 from core.hooks import gather
-from core.http import HtmxHttpRequest, is_partial, render_page_or_partial
+from core.http import HtmxHttpRequest, is_partial, posted_id, render_page_or_partial
 from meetings import access, hooks, live, planning, screens, selectors, services
 from meetings.forms import MeetingForm, ObserverFeedbackForm, ObserversForm, OwnerNotesForm
 from meetings.models import AgendaItem, Format, Meeting, MeetingStatus, PhaseKind
@@ -334,13 +334,6 @@ ACTIONS: dict[str, Callable[..., Meeting]] = {
 TURN_ACTIONS = {"skip", "up", "down"}
 
 
-def _int(value: str | None) -> int | None:
-    try:
-        return int(value) if value is not None else None
-    except ValueError:
-        return None
-
-
 @login_required
 @require_POST
 @vary_on_headers("HX-Request")
@@ -349,7 +342,7 @@ def runner_action(request: SignedInRequest, pk: int) -> HttpResponse:
     if not access.can_run_meeting(request.user, meeting):
         raise PermissionDenied
     action = request.POST.get("action", "")
-    version = _int(request.POST.get("version"))
+    version = posted_id(request.POST.get("version", ""))
     extensions = {extension.name: extension for extension in hooks.runner_actions}
     error = None
     if version is None or action not in {
@@ -381,13 +374,13 @@ def _perform(meeting: Meeting, action: str, version: int, data: QueryDict) -> Me
     if action in ACTIONS:
         return ACTIONS[action](**common)
     if action == "give_word":
-        return services.hand_give(meeting_id=meeting.pk, hand_id=_int(data.get("hand")))
+        return services.hand_give(meeting_id=meeting.pk, hand_id=posted_id(data.get("hand", "")))
     if action == "hand_over":
-        to = selectors.team_member(meeting=meeting, user_id=_int(data.get("to")))
+        to = selectors.team_member(meeting=meeting, user_id=posted_id(data.get("to", "")))
         if to is None:
             raise services.ActionRefused(_("Vælg et medlem af teamet."))
         return services.meeting_hand_over(**common, to=to)
-    turn_id = _int(data.get("turn"))
+    turn_id = posted_id(data.get("turn", ""))
     if turn_id is None:
         raise services.ActionRefused(_("Vælg en deltager i runden."))
     if action == "skip":

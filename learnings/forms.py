@@ -5,6 +5,7 @@ from typing import Any, cast
 from django import forms
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from core.privacy import CprGuardMixin
@@ -16,6 +17,12 @@ from teams.models import Membership, Team, User
 class MeetingChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, meeting: Meeting) -> str:
         return f"{meeting.title} ({timezone.localtime(meeting.starts_at):%d.%m.%Y})"
+
+
+class ThemeChoiceField(forms.ModelChoiceField):
+    # A theme reads with a capital first letter wherever it is shown, as "Uden tema" does.
+    def label_from_instance(self, theme: Theme) -> str:
+        return capfirst(theme.name)
 
 
 class PersonChoiceField(forms.ModelChoiceField):
@@ -66,7 +73,7 @@ TEAM_NEUTRAL_FILTERS = tuple(TeamsPointFilterForm.base_fields)
 class PointFilterForm(TeamsPointFilterForm):
     """One team's learning page's filters: also its themes, meetings and people."""
 
-    theme = forms.ModelChoiceField(
+    theme = ThemeChoiceField(
         label=_("Tema"), queryset=Theme.objects.none(), required=False, empty_label=_("Alle")
     )
     meeting = MeetingChoiceField(
@@ -79,7 +86,7 @@ class PointFilterForm(TeamsPointFilterForm):
     def __init__(self, *args: Any, team: Team, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # self.fields holds copies of the fields declared above, typed only as Field.
-        theme = cast(forms.ModelChoiceField, self.fields["theme"])
+        theme = cast(ThemeChoiceField, self.fields["theme"])
         theme.queryset = Theme.objects.filter(team=team).order_by("name")
         # The team's meetings at which learning points were named, newest first.
         cast(MeetingChoiceField, self.fields["meeting"]).queryset = Meeting.objects.filter(

@@ -323,6 +323,7 @@ CASE_MEMBERS_ONLY = {"department_leader": 404, **OTHER_TEAM_404}
 
 MATRIX: list[tuple[str, Route, dict[str, int]]] = [
     ("login page", Route("login"), expect(302, anonymous=200)),
+    ("favicon", Route("favicon"), expect(301, anonymous=301)),
     ("start page", Route("dashboard:home"), expect(200)),
     ("account page", Route("teams:account"), expect(200)),
     (

@@ -14,6 +14,9 @@ class Theme(models.Model):
         Team, on_delete=models.CASCADE, related_name="themes", verbose_name=_("team")
     )
     name = models.CharField(_("tema"), max_length=80)
+    # A retired theme stays on the points that have it (and in rollups' history) but is no
+    # longer offered when a point is tagged.
+    retired_at = models.DateTimeField(_("udgået"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("tema")

@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -82,10 +82,18 @@ def action_create(request: SignedInRequest) -> HttpResponse:
 
 
 def _back(request: SignedInRequest) -> str:
-    """Where the person came from ("next", on this site), else the list of follow-ups."""
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    """Where the person came from ("next", a path on this site), else the list of follow-ups.
+
+    Read before the write, and only an absolute path is taken: `redirect()` would try a bare
+    word such as "x" as a view name and fail after the action had been saved.
+    """
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if (
+        target.startswith("/")
+        and not target.startswith("//")
+        and url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
     ):
         return target
     return reverse("rollups:action_list")
@@ -95,18 +103,20 @@ def _back(request: SignedInRequest) -> str:
 @require_POST
 def action_done(request: SignedInRequest, pk: int) -> HttpResponse:
     action = access.action_or_404(request.user, pk)
+    back = _back(request)
     services.action_mark_done(action=action)
     messages.success(request, _("»%(title)s« er markeret som udført.") % {"title": action.title})
-    return redirect(_back(request))
+    return HttpResponseRedirect(back)
 
 
 @login_required
 @require_POST
 def action_reopen(request: SignedInRequest, pk: int) -> HttpResponse:
     action = access.action_or_404(request.user, pk)
+    back = _back(request)
     services.action_reopen(action=action)
     messages.success(request, _("»%(title)s« er åbnet igen.") % {"title": action.title})
-    return redirect(_back(request))
+    return HttpResponseRedirect(back)
 
 
 @login_required

@@ -158,6 +158,25 @@ def test_an_outside_next_address_is_ignored(client, world: World):
     assert response["Location"] == reverse("rollups:action_list")
 
 
+@pytest.mark.parametrize(
+    "target", ["x", "//example.com/", "javascript:alert(1)", "/\\example.com", "\n/"]
+)
+def test_a_bad_next_is_ignored_safely_and_the_action_is_done(client, world: World, target):
+    action = make_action(world)
+    client.force_login(world.users["caseworker"])
+    url = reverse("rollups:action_done", args=[action.pk])
+    for response in (
+        client.post(url, {"next": target}),
+        client.post(f"{url}?next={target}"),
+    ):
+        assert response.status_code == 302
+        assert response["Location"] == reverse("rollups:action_list")
+    action.refresh_from_db()
+    assert action.status == ActionStatus.DONE
+    response = client.post(reverse("rollups:action_reopen", args=[action.pk]), {"next": target})
+    assert response["Location"] == reverse("rollups:action_list")
+
+
 # The actions page
 
 

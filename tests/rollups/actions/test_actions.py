@@ -159,7 +159,7 @@ def test_an_outside_next_address_is_ignored(client, world: World):
 
 
 @pytest.mark.parametrize(
-    "target", ["x", "//example.com/", "javascript:alert(1)", "/\\example.com", "\n/"]
+    "target", ["x", "//example.com/", "javascript:alert(1)", "/\\example.com"]
 )
 def test_a_bad_next_is_ignored_safely_and_the_action_is_done(client, world: World, target):
     action = make_action(world)

@@ -235,12 +235,18 @@ AXES_FAILURE_LIMIT = int(os.environ.get("TEAMLAERING_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(
     minutes=int(os.environ.get("TEAMLAERING_LOGIN_COOLOFF_MINUTES", "15"))
 )
+# A username is locked only from the address that failed, so a stranger guessing at a
+# colleague's name locks out the stranger's address, not the colleague.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The owner's success resets only their own (username, address) count; every failure stays in
+# axes' AccessFailureLog for the audit (never deleted at a success).
 AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("TEAMLAERING_PROXY_COUNT", "0")) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# How many proxies append to X-Forwarded-For; the client's address is read from that end.
+TEAMLAERING_PROXY_COUNT = int(os.environ.get("TEAMLAERING_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "core.client_address.client_address"
 
 # Email: the console by default; SMTP when DJANGO_EMAIL_HOST is given.
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "teamlaering@localhost")

@@ -210,6 +210,12 @@ SESSION_ABSOLUTE_TIMEOUT = timedelta(
     hours=int(os.environ.get("TEAMLAERING_SESSION_ABSOLUTE_HOURS", "12"))
 )
 SESSION_COOKIE_AGE = int(SESSION_ABSOLUTE_TIMEOUT.total_seconds())
+# Django's database sessions, with the signed-in person recorded beside each (teams.sessions),
+# so that a deactivated account or a changed password ends every session of the person.
+SESSION_ENGINE = "teams.sessions"
+# A link to set a new password ("Glemt adgangskode?") works for an hour; an invitation's link
+# for seven days (teams.tokens).
+PASSWORD_RESET_TIMEOUT = 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"

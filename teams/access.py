@@ -7,9 +7,10 @@ does not leak; the `can_*` rules only say yes or no.
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from teams.models import LEADING_ROLES, Membership, Team, User
+from teams.models import LEADING_ROLES, Membership, Organisation, Role, Team, User
 
 AnyUser = User | AnonymousUser
 
@@ -61,3 +62,42 @@ def visible_team_or_404(user: AnyUser, slug: str) -> Team:
     return get_object_or_404(
         Team.objects.visible_to(user).select_related("organisation"), slug=slug
     )
+
+
+# Running a team without the admin site
+
+
+def can_manage_team(user: AnyUser, team: Team) -> bool:
+    """The team's leader and coordinator manage it ("Team"); so do the department leaders of
+    its organisation, who create teams and name their leaders, and the site administrator."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser or can_lead_team(user, team):
+        return True
+    return is_department_leader(user, team)
+
+
+def may_name_leaders(user: AnyUser, team: Team) -> bool:
+    """Who may make someone the team's leader or remove one: the leader, the department
+    leader and the site administrator; not the coordinator."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser or role_in_team(user, team) == Role.LEADER:
+        return True
+    return is_department_leader(user, team)
+
+
+def team_or_404(user: AnyUser, slug: str) -> Team:
+    """The team if the user may view it, or any team for the site administrator; else 404."""
+    teams = Team.objects.all() if user.is_superuser else Team.objects.visible_to(user)
+    return get_object_or_404(teams.select_related("organisation"), slug=slug)
+
+
+def organisations_to_manage(user: AnyUser) -> QuerySet[Organisation]:
+    """The organisations whose teams the user creates: the ones they lead, all for the site
+    administrator."""
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    if user.is_superuser:
+        return Organisation.objects.order_by("name")
+    return Organisation.objects.filter(department_leaders=user).order_by("name")

@@ -1,10 +1,21 @@
+"""The admin site, for site administrators: in Danish, and a deactivated person or a new
+password ends the person's sessions at once (teams.services), as on the team page."""
+
 from __future__ import annotations
+
+from typing import Any
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
-from teams.models import Membership, Organisation, Team, User
+from teams import services
+from teams.models import Membership, Organisation, SessionOwner, Team, User
+
+admin.site.site_header = _("Teamlæring: administration")
+admin.site.site_title = _("Teamlæring")
+admin.site.index_title = _("Administration")
 
 
 class MembershipInline(admin.TabularInline[Membership, Team]):
@@ -17,6 +28,33 @@ class MembershipInline(admin.TabularInline[Membership, Team]):
 class UserAdmin(BaseUserAdmin[User]):
     # Django's UserAdmin always sets fieldsets; the stubs allow None for any ModelAdmin.
     fieldsets = (*(BaseUserAdmin.fieldsets or ()), (_("Teamlæring"), {"fields": ["language"]}))
+
+    def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
+        before = User.objects.filter(pk=obj.pk).values("is_active", "password").first()
+        super().save_model(request, obj, form, change)
+        if before is None:
+            return
+        if before["is_active"] and not obj.is_active:
+            services.user_deactivate(user=obj)
+        elif before["password"] != obj.password:
+            services.password_changed(user=obj, keep_session=_own_session(request, obj))
+
+    def user_change_password(
+        self, request: HttpRequest, id: str, form_url: str = ""
+    ) -> HttpResponse:
+        person = self.get_object(request, id)
+        before = person.password if person else None
+        response = super().user_change_password(request, id, form_url)
+        if person is not None:
+            person.refresh_from_db(fields=["password"])
+            if person.password != before:
+                services.password_changed(user=person, keep_session=_own_session(request, person))
+        return response
+
+
+def _own_session(request: HttpRequest, person: User) -> str | None:
+    """The administrator's own session stays when they change their own password."""
+    return request.session.session_key if request.user.pk == person.pk else None
 
 
 @admin.register(Organisation)
@@ -32,3 +70,16 @@ class TeamAdmin(admin.ModelAdmin[Team]):
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [MembershipInline]
+
+
+@admin.register(SessionOwner)
+class SessionOwnerAdmin(admin.ModelAdmin[SessionOwner]):
+    """Who is signed in where; deleting a row here does not end the session (use the person's
+    "Log ud alle steder", or deactivate them)."""
+
+    list_display = ["user", "signed_in_at"]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+    readonly_fields = ["session", "user", "signed_in_at"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False

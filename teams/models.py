@@ -4,6 +4,7 @@ from datetime import time
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, AnonymousUser
+from django.contrib.sessions.models import Session
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -48,6 +49,14 @@ class Organisation(models.Model):
         related_name="led_organisations",
         verbose_name=_("afdelingsledere"),
         help_text=_("Ledere, der kan læse på tværs af organisationens teams."),
+    )
+
+    # The team's leader chooses how long case material is kept, within these limits.
+    case_retention_min_days = models.PositiveSmallIntegerField(
+        _("sagsmateriale gemmes mindst (dage)"), default=1
+    )
+    case_retention_max_days = models.PositiveSmallIntegerField(
+        _("sagsmateriale gemmes højst (dage)"), default=90
     )
 
     class Meta:
@@ -178,3 +187,30 @@ class Membership(models.Model):
     @property
     def role_label(self) -> str:
         return self.title or self.get_role_display()
+
+
+class SessionOwner(models.Model):
+    """Who is signed in to a session (teams.sessions records it at login), so a person's
+    sessions can be listed and ended without decoding everyone's."""
+
+    session = models.OneToOneField(
+        Session,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="owner",
+        verbose_name=_("session"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="session_owners",
+        verbose_name=_("person"),
+    )
+    signed_in_at = models.DateTimeField(_("logget ind"))
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessioner")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.signed_in_at:%Y-%m-%d %H:%M})"

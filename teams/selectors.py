@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 
 from teams.access import AnyUser
-from teams.models import Membership, Team, User
+from teams.models import Membership, Organisation, Team, User
 
 
 def teams_for_overview(*, user: User) -> QuerySet[Team]:
@@ -56,3 +56,24 @@ def member_choices(teams: list[Team]) -> list[Any]:
     if len(teams) == 1:
         return people[teams[0].pk]
     return [(team.name, people[team.pk]) for team in teams]
+
+
+def people_of(*, organisations: QuerySet[Organisation]) -> QuerySet[User]:
+    """The active people of the organisations: members of their teams and their department
+    leaders, by name."""
+    return (
+        User.objects.filter(is_active=True)
+        .filter(
+            Q(memberships__team__organisation__in=organisations)
+            | Q(led_organisations__in=organisations)
+        )
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+def addable_people(*, team: Team) -> QuerySet[User]:
+    """Who the team's page offers to add: the organisation's people not already in the team."""
+    return people_of(organisations=Organisation.objects.filter(pk=team.organisation_id)).exclude(
+        memberships__team=team
+    )

@@ -321,6 +321,73 @@ def _point_pk(world: World) -> dict:
 CASE_MEMBERS_ONLY = {"department_leader": 404, **OTHER_TEAM_404}
 
 
+# The team page: its leader, coordinator and the department leader manage it.
+TEAM_MANAGERS_ONLY = {"caseworker": 403, "guest": 403, **OTHER_TEAM_404}
+
+
+def _syd_slug(world: World) -> dict:
+    return {"slug": world.syd.slug}
+
+
+def _new_team_form(world: World) -> dict:
+    return {
+        "organisation": world.syd.organisation_id,
+        "name": "Team Matrix",
+        "leader": world.users["caseworker"].pk,
+    }
+
+
+def _member_add_form(world: World) -> dict:
+    return {"add-user": world.users["other_caseworker"].pk, "add-role": "caseworker"}
+
+
+def _member_invite_form(world: World) -> dict:
+    return {
+        "invite-first_name": "Ny",
+        "invite-email": "ny.matrix@example.dk",
+        "invite-role": "caseworker",
+    }
+
+
+def _caseworker2_membership(world: World) -> dict:
+    membership = world.users["caseworker2"].memberships.get(team=world.syd)
+    return {"slug": world.syd.slug, "pk": membership.pk}
+
+
+def _invited_membership(world: World) -> dict:
+    from teams.models import Membership, Role, User
+
+    user = User.objects.filter(username="inviteret@example.dk").first()
+    if user is None:
+        user = User(username="inviteret@example.dk", email="inviteret@example.dk")
+        user.set_unusable_password()
+        user.save()
+        Membership.objects.create(user=user, team=world.syd, role=Role.CASEWORKER)
+    return {"slug": world.syd.slug, "pk": user.memberships.get().pk}
+
+
+def _team_settings_form(world: World) -> dict:
+    return {
+        "settings-case_deadline_working_days": "2",
+        "settings-case_deadline_time": "10:00",
+        "settings-case_retention_days": "30",
+    }
+
+
+def _password_change_form(world: World) -> dict:
+    from tests.factories import PASSWORD
+
+    return {
+        "old_password": PASSWORD,
+        "new_password1": "en-ny-lang-adgangskode-7",
+        "new_password2": "en-ny-lang-adgangskode-7",
+    }
+
+
+def _bad_link(world: World) -> dict:
+    return {"uidb64": "MQ", "token": "abc-def"}
+
+
 MATRIX: list[tuple[str, Route, dict[str, int]]] = [
     ("login page", Route("login"), expect(302, anonymous=200)),
     ("favicon", Route("favicon"), expect(301, anonymous=301)),
@@ -341,6 +408,76 @@ MATRIX: list[tuple[str, Route, dict[str, int]]] = [
         Route("logout", method="post"),
         expect(302, anonymous=302),
     ),
+    # Running a team without the admin site (teams): the "Team" link, creating a team, its
+    # members and settings; the account's password and sessions; the reset flow and invitations.
+    ("Team link", Route("teams:my_team"), expect(302, outsider=200)),
+    ("new team", Route("teams:team_create"), expect(403, anonymous=302, department_leader=200)),
+    (
+        "create a team",
+        Route("teams:team_create", method="post", data=_new_team_form),
+        expect(403, anonymous=302, department_leader=302),
+    ),
+    (
+        "add a member from the organisation",
+        Route("teams:member_add", kwargs=_syd_slug, method="post", data=_member_add_form),
+        expect(302, **TEAM_MANAGERS_ONLY),
+    ),
+    (
+        "invite a member",
+        Route("teams:member_invite", kwargs=_syd_slug, method="post", data=_member_invite_form),
+        expect(302, **TEAM_MANAGERS_ONLY),
+    ),
+    (
+        "change a member's role",
+        Route(
+            "teams:member_update",
+            kwargs=_caseworker2_membership,
+            method="post",
+            data=lambda world: {"role": "guest", "title": ""},
+        ),
+        expect(302, **TEAM_MANAGERS_ONLY),
+    ),
+    (
+        "remove a member",
+        Route("teams:member_remove", kwargs=_caseworker2_membership, method="post"),
+        expect(302, **TEAM_MANAGERS_ONLY),
+    ),
+    (
+        "send an invitation again",
+        Route("teams:invitation_resend", kwargs=_invited_membership, method="post"),
+        expect(302, **TEAM_MANAGERS_ONLY),
+    ),
+    (
+        "team settings",
+        Route("teams:team_settings", kwargs=_syd_slug, method="post", data=_team_settings_form),
+        expect(302, **TEAM_MANAGERS_ONLY),
+    ),
+    ("change password page", Route("teams:password_change"), expect(200)),
+    (
+        "change password",
+        Route("teams:password_change", method="post", data=_password_change_form),
+        expect(302),
+    ),
+    ("own sessions", Route("teams:account_sessions"), expect(200)),
+    ("log out everywhere", Route("teams:account_sessions", method="post"), expect(302)),
+    (
+        "invitation link (not valid)",
+        Route("teams:invitation_accept", kwargs=_bad_link),
+        expect(200, anonymous=200),
+    ),
+    ("forgotten password", Route("password_reset"), expect(200, anonymous=200)),
+    (
+        "forgotten password, no address given",
+        Route("password_reset", method="post"),
+        expect(200, anonymous=200),
+    ),
+    ("reset mail sent", Route("password_reset_done"), expect(200, anonymous=200)),
+    (
+        "reset link (not valid)",
+        Route("password_reset_confirm", kwargs=_bad_link),
+        expect(200, anonymous=200),
+    ),
+    ("reset done", Route("password_reset_complete"), expect(200, anonymous=200)),
     # Meetings and the runner (Team Syd's meeting, facilitated by its leader).
     ("meetings list", Route("meetings:list"), expect(200)),
     (

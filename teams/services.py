@@ -1,0 +1,222 @@
+"""Writes of teams: creating a team, its members and settings, and ending a person's sessions.
+
+Who may call them is the view's question (teams.access); the rules a write must keep whoever
+makes it (a team keeps a leader, a coordinator never names leaders, the retention period stays
+within the organisation's limits) are kept here, and refused with a Danish message.
+"""
+
+from __future__ import annotations
+
+from datetime import time
+
+from django.db import IntegrityError, transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from core.refusals import Refused
+from teams import sessions
+from teams.access import may_name_leaders
+from teams.models import Membership, Organisation, Role, Team, User
+from teams.tasks import send_invitation
+
+_DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
+
+
+class TeamRefused(Refused):
+    pass
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify(name.translate(_DANISH_LETTERS))[:70] or "team"
+    slug, number = base, 2
+    while Team.objects.filter(slug=slug).exists():
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+@transaction.atomic
+def team_create(*, organisation: Organisation, name: str) -> Team:
+    name = " ".join(name.split())
+    if not name:
+        raise TeamRefused(_("Skriv teamets navn."))
+    if Team.objects.filter(organisation=organisation, name__iexact=name).exists():
+        raise TeamRefused(_("Organisationen har allerede et team med det navn."))
+    return Team.objects.create(organisation=organisation, name=name, slug=_unique_slug(name))
+
+
+def _check_role_change(*, actor: User, team: Team, old: str | None, new: str | None) -> None:
+    """A coordinator manages everyone but the leaders; the team keeps at least one leader."""
+    touches_leader = Role.LEADER in {old, new}
+    if touches_leader and not may_name_leaders(actor, team):
+        raise TeamRefused(
+            _("Kun teamlederen eller afdelingslederen kan udpege og fjerne teamledere.")
+        )
+    if old == Role.LEADER and new != Role.LEADER:
+        leaders = Membership.objects.select_for_update().filter(team=team, role=Role.LEADER)
+        if leaders.count() <= 1:
+            raise TeamRefused(_("Teamet skal have mindst én teamleder."))
+
+
+@transaction.atomic
+def member_add(*, team: Team, user: User, role: str, title: str = "", actor: User) -> Membership:
+    _check_role_change(actor=actor, team=team, old=None, new=role)
+    try:
+        with transaction.atomic():
+            return Membership.objects.create(user=user, team=team, role=role, title=title)
+    except IntegrityError:
+        raise TeamRefused(_("Personen er allerede med i teamet.")) from None
+
+
+@transaction.atomic
+def member_invite(
+    *,
+    team: Team,
+    first_name: str,
+    last_name: str,
+    email: str,
+    role: str,
+    title: str = "",
+    invited_by: User,
+) -> Membership:
+    """A new person with no password yet, in the team; the invitation mail (a link valid seven
+    days to set a password) goes once the write is committed."""
+    email = email.strip().lower()
+    if (
+        User.objects.filter(email__iexact=email).exists()
+        or User.objects.filter(username__iexact=email).exists()
+    ):
+        raise TeamRefused(
+            _(
+                "Der findes allerede en bruger med den e-mailadresse. Tilføj personen fra "
+                "organisationen, eller bed administratoren om hjælp."
+            )
+        )
+    _check_role_change(actor=invited_by, team=team, old=None, new=role)
+    user = User(
+        username=email, email=email, first_name=first_name.strip(), last_name=last_name.strip()
+    )
+    user.set_unusable_password()
+    user.save()
+    membership = Membership.objects.create(user=user, team=team, role=role, title=title)
+    _send_invitation_on_commit(user=user, team=team, invited_by=invited_by)
+    return membership
+
+
+def _send_invitation_on_commit(*, user: User, team: Team, invited_by: User) -> None:
+    user_id, team_id, invited_by_id = user.pk, team.pk, invited_by.pk
+    transaction.on_commit(
+        lambda: send_invitation.enqueue(
+            user_id=user_id, team_id=team_id, invited_by_id=invited_by_id
+        )
+    )
+
+
+def is_invited(user: User) -> bool:
+    """Invited and not yet come: no password set and never signed in."""
+    return not user.has_usable_password() and user.last_login is None
+
+
+@transaction.atomic
+def invitation_resend(*, membership: Membership, invited_by: User) -> None:
+    if not is_invited(membership.user):
+        raise TeamRefused(_("Personen har allerede valgt en adgangskode."))
+    _send_invitation_on_commit(user=membership.user, team=membership.team, invited_by=invited_by)
+
+
+@transaction.atomic
+def member_update(
+    *, membership: Membership, role: str, title: str = "", actor: User
+) -> Membership:
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    if membership.role != role:
+        _check_role_change(actor=actor, team=membership.team, old=membership.role, new=role)
+    membership.role = role
+    membership.title = title
+    membership.save(update_fields=["role", "title"])
+    return membership
+
+
+@transaction.atomic
+def member_remove(*, membership: Membership, actor: User) -> None:
+    """The person leaves the team; the account stays, and so does everything they wrote
+    (learning points, cases and products keep their author)."""
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    _check_role_change(actor=actor, team=membership.team, old=membership.role, new=None)
+    membership.delete()
+
+
+@transaction.atomic
+def team_settings_update(
+    *,
+    team: Team,
+    case_deadline_working_days: int,
+    case_deadline_time: time,
+    case_retention_days: int,
+) -> Team:
+    organisation = team.organisation
+    low, high = organisation.case_retention_min_days, organisation.case_retention_max_days
+    if not low <= case_retention_days <= high:
+        raise TeamRefused(
+            _("Organisationen tillader mellem %(low)s og %(high)s dage.")
+            % {"low": low, "high": high}
+        )
+    if case_deadline_working_days > 10:
+        raise TeamRefused(_("Fristen kan højst ligge 10 arbejdsdage før mødet."))
+    team.case_deadline_working_days = case_deadline_working_days
+    team.case_deadline_time = case_deadline_time
+    team.case_retention_days = case_retention_days
+    team.save(
+        update_fields=["case_deadline_working_days", "case_deadline_time", "case_retention_days"]
+    )
+    return team
+
+
+# A person's account and sessions
+
+
+@transaction.atomic
+def user_deactivate(*, user: User) -> None:
+    """The person can no longer sign in, and every session of theirs ends now."""
+    User.objects.filter(pk=user.pk).update(is_active=False)
+    user.is_active = False
+    sessions.end_sessions(user_id=user.pk)
+
+
+@transaction.atomic
+def password_changed(*, user: User, keep_session: str | None = None) -> int:
+    """After a new password: every other session of the person ends (`keep_session`, the one
+    they changed it in, stays). Returns how many ended."""
+    return sessions.end_sessions(user_id=user.pk, keep=keep_session)
+
+
+@transaction.atomic
+def sessions_end(*, user: User, only: str | None = None, keep: str | None = None) -> int:
+    """The person logs out of their sessions: all, one (`only`), or all but `keep`."""
+    return sessions.end_sessions(user_id=user.pk, only=only, keep=keep)
+
+
+@transaction.atomic
+def team_create_with_leader(
+    *,
+    organisation: Organisation,
+    name: str,
+    leader: User | None,
+    leader_first_name: str = "",
+    leader_last_name: str = "",
+    leader_email: str = "",
+    actor: User,
+) -> Team:
+    """A new team and its leader: a person of the organisation, or a new one invited by email."""
+    team = team_create(organisation=organisation, name=name)
+    if leader is not None:
+        Membership.objects.create(user=leader, team=team, role=Role.LEADER)
+    else:
+        member_invite(
+            team=team,
+            first_name=leader_first_name,
+            last_name=leader_last_name,
+            email=leader_email,
+            role=Role.LEADER,
+            invited_by=actor,
+        )
+    return team

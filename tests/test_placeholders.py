@@ -3,6 +3,7 @@
 reach from the start page is read."""
 
 import re
+from collections import Counter
 
 import pytest
 from django.core.management import call_command
@@ -22,12 +23,15 @@ def _load_demo() -> None:
 def test_no_select_of_any_page_offers_dashes(client, db, username):
     _load_demo()
     client.force_login(User.objects.get(username=username))
-    queue, seen, with_dashes = ["/"], set(), []
+    queue, seen, kinds, with_dashes = ["/"], set(), Counter(), []
     while queue and len(seen) < 150:
         path = queue.pop(0)
-        if path in seen:
+        # Two pages of each kind (two meetings, two cases) are enough.
+        kind = re.sub(r"/\d+", "/N", path.split("?")[0])
+        if path in seen or kinds[kind] >= 2:
             continue
         seen.add(path)
+        kinds[kind] += 1
         response = client.get(path)
         if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
             continue

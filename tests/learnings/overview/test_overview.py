@@ -207,7 +207,7 @@ def test_the_page_shows_both_charts_with_tables_the_share_and_open_actions(clien
     assert 'aria-labelledby="chart-months-title chart-months-desc"' in html
     assert '<title id="chart-themes-title">Læringspunkter pr. tema</title>' in html
     assert html.count("<caption>") >= 3
-    assert '<th scope="row">samarbejde med jobkonsulenter</th>' in html
+    assert '<th scope="row">Samarbejde med jobkonsulenter</th>' in html
     assert "Uden tema" in html
     assert "50&nbsp;%" in html
     assert "1 af 2 besluttede læringspunkter førte til ændret praksis." in html

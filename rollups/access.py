@@ -19,8 +19,18 @@ def can_manage_rollups(user: AnyUser, team: Team) -> bool:
 def can_read_team_rollups(user: AnyUser, team: Team) -> bool:
     """The team itself, the leaders of the organisation's other teams, its department leaders
     (rollups_visible_to in selectors lists the same rollups)."""
-    if can_view_team(user, team):
+    return can_view_team(user, team) or _leads_in_organisation(user, team)
+
+
+def can_read_rollup(user: AnyUser, rollup: Rollup) -> bool:
+    """The team itself and its department leaders; the leaders of the organisation's other
+    teams once the rollup is shared (finished, or shared by the leader)."""
+    if can_view_team(user, rollup.team):
         return True
+    return rollup.is_shared and _leads_in_organisation(user, rollup.team)
+
+
+def _leads_in_organisation(user: AnyUser, team: Team) -> bool:
     return (
         user.is_authenticated
         and Membership.objects.filter(
@@ -29,9 +39,9 @@ def can_read_team_rollups(user: AnyUser, team: Team) -> bool:
     )
 
 
-def can_read_rollup(user: AnyUser, rollup: Rollup) -> bool:
-    """Whoever reads the team's rollups (can_read_team_rollups)."""
-    return can_read_team_rollups(user, rollup.team)
+def can_share_rollup(user: AnyUser, rollup: Rollup) -> bool:
+    """The team's leader and coordinator share a rollup before it is finished."""
+    return not rollup.is_shared and can_manage_rollups(user, rollup.team)
 
 
 def rollup_team_or_404(user: AnyUser, slug: str) -> Team:

@@ -38,6 +38,9 @@ class Rollup(models.Model):
         verbose_name=_("drøftet på mødet"),
     )
     summary = models.TextField(_("lederens sammenfatning"), blank=True)
+    # Other teams' leaders read and comment only once the rollup is shared: when it is
+    # finished, or earlier when the leader shares it explicitly.
+    shared_at = models.DateTimeField(_("delt med andre teams"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("opsamling")
@@ -50,6 +53,10 @@ class Rollup(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.finished_at is not None
+
+    @property
+    def is_shared(self) -> bool:
+        return self.shared_at is not None
 
 
 class RollupItem(models.Model):

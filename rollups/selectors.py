@@ -42,8 +42,8 @@ def rollups_visible_to(*, user: User) -> QuerySet[Rollup]:
     return (
         Rollup.objects.filter(
             Q(team_id__in=own_teams)
-            | Q(team__organisation_id__in=led_organisations)
             | Q(team__organisation_id__in=department_organisations)
+            | (Q(team__organisation_id__in=led_organisations) & Q(shared_at__isnull=False))
         )
         .select_related("team__organisation", "created_by")
         .annotate(

@@ -246,7 +246,19 @@ def rollup_finish(*, rollup: Rollup) -> Rollup:
             _("Disse punkter mangler en beslutning: %(titles)s.") % {"titles": ", ".join(missing)}
         )
     rollup.finished_at = timezone.now()
-    rollup.save(update_fields=["finished_at"])
+    rollup.shared_at = rollup.shared_at or rollup.finished_at
+    rollup.save(update_fields=["finished_at", "shared_at"])
+    return rollup
+
+
+@transaction.atomic
+def rollup_share(*, rollup: Rollup) -> Rollup:
+    """Share the rollup with the organisation's other leaders before it is finished."""
+    rollup = Rollup.objects.select_for_update().get(pk=rollup.pk)
+    if rollup.is_shared:
+        raise RollupRefused(_("Opsamlingen er allerede delt med de andre teams."))
+    rollup.shared_at = timezone.now()
+    rollup.save(update_fields=["shared_at"])
     return rollup
 
 

@@ -15,6 +15,7 @@ urlpatterns = [
         name="rollup_decide",
     ),
     path("opsamlinger/<int:pk>/afslut/", views.rollup_finish, name="rollup_finish"),
+    path("opsamlinger/<int:pk>/del/", views.rollup_share, name="rollup_share"),
     path("opsamlinger/<int:pk>/kommentar/", views.rollup_comment, name="rollup_comment"),
     path("opsamlinger/<int:pk>/pdf/", views.rollup_pdf, name="rollup_pdf"),
     *action_urlpatterns,

@@ -53,6 +53,7 @@ def _detail_context(
         "can_decide": can_decide,
         "can_manage": can_manage,
         "can_comment": can_comment,
+        "can_share": access.can_share_rollup(user, rollup),
         "comment_form": comment_form or (CommentForm() if can_comment else None),
         "regions": regions,
         **contributed,
@@ -221,6 +222,21 @@ def rollup_finish(request: SignedInRequest, pk: int) -> HttpResponse:
         messages.success(
             request, _("Opsamlingen er afsluttet og delt med organisationens ledere.")
         )
+    return redirect("rollups:rollup_detail", pk=rollup.pk)
+
+
+@login_required
+@require_POST
+def rollup_share(request: SignedInRequest, pk: int) -> HttpResponse:
+    rollup = access.rollup_or_404(request.user, pk)
+    if not access.can_manage_rollups(request.user, rollup.team):
+        raise PermissionDenied
+    try:
+        services.rollup_share(rollup=rollup)
+    except services.RollupRefused as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, _("Opsamlingen er delt med organisationens andre ledere."))
     return redirect("rollups:rollup_detail", pk=rollup.pk)
 
 

@@ -427,8 +427,63 @@ def test_finishing_from_the_page_names_the_missing_items(client, world: World, r
 # Sharing
 
 
+def test_rollup_sharing_follows_its_state(client, world: World, rollup):
+    url = reverse("rollups:rollup_detail", args=[rollup.pk])
+    comment_url = reverse("rollups:rollup_comment", args=[rollup.pk])
+    client.force_login(world.users["leader"])
+    html = client.get(url).content.decode()
+    assert "Ikke delt med andre teams endnu" in html
+    assert "Del med andre teams nu" in html
+    # In progress: the other teams' leaders neither read, list, download nor comment.
+    client.force_login(world.users["other_leader"])
+    assert client.get(url).status_code == 404
+    assert client.get(reverse("rollups:rollup_pdf", args=[rollup.pk])).status_code == 404
+    assert client.post(comment_url, {"text": "For tidligt."}).status_code == 404
+    assert rollup.pk not in {
+        r.pk for r in selectors.rollups_visible_to(user=world.users["other_leader"])
+    }
+    assert not RollupComment.objects.exists()
+    # The team's department leader reads it all along.
+    client.force_login(world.users["department_leader"])
+    assert client.get(url).status_code == 200
+    # Finishing shares it.
+    for item in items_of(rollup):
+        services.rollup_decide(
+            item=item, user=world.users["leader"], decision="parked", justification="Senere."
+        )
+    services.rollup_finish(rollup=rollup)
+    rollup.refresh_from_db()
+    assert rollup.is_shared
+    client.force_login(world.users["other_leader"])
+    html = client.get(url).content.decode()
+    assert "Delt med organisationens andre teams" in html
+    assert client.post(comment_url, {"text": "Godt arbejde."}).status_code == 302
+    assert rollup.pk in {
+        r.pk for r in selectors.rollups_visible_to(user=world.users["other_leader"])
+    }
+
+
+def test_the_leader_shares_a_rollup_before_it_is_finished(client, world: World, rollup):
+    client.force_login(world.users["caseworker"])
+    assert client.post(reverse("rollups:rollup_share", args=[rollup.pk])).status_code == 403
+    client.force_login(world.users["leader"])
+    response = client.post(reverse("rollups:rollup_share", args=[rollup.pk]), follow=True)
+    html = response.content.decode()
+    assert "Opsamlingen er delt med organisationens andre ledere." in html
+    assert "Del med andre teams nu" not in html
+    rollup.refresh_from_db()
+    assert rollup.is_shared and not rollup.is_finished
+    client.force_login(world.users["other_leader"])
+    assert client.get(reverse("rollups:rollup_detail", args=[rollup.pk])).status_code == 200
+    # Sharing twice is refused with a message, not an error.
+    client.force_login(world.users["leader"])
+    again = client.post(reverse("rollups:rollup_share", args=[rollup.pk]), follow=True)
+    assert "allerede delt" in again.content.decode()
+
+
 def test_another_teams_leader_reads_and_comments_but_cannot_decide(client, world: World, rollup):
     item = items_of(rollup)[0]
+    services.rollup_share(rollup=rollup)
     client.force_login(world.users["other_leader"])
     page = client.get(reverse("rollups:rollup_detail", args=[rollup.pk]))
     html = page.content.decode()
@@ -455,6 +510,7 @@ def test_another_teams_leader_reads_and_comments_but_cannot_decide(client, world
 
 
 def test_a_comment_with_a_cpr_number_is_refused(client, world: World, rollup):
+    services.rollup_share(rollup=rollup)
     client.force_login(world.users["other_leader"])
     response = client.post(
         reverse("rollups:rollup_comment", args=[rollup.pk]), {"text": "Se 040315-1234."}
@@ -489,6 +545,11 @@ def test_who_sees_which_rollups(world: World, rollup):
     def visible(who: str) -> set:
         return set(selectors.rollups_visible_to(user=world.users[who]))
 
+    # Neither is shared yet: each team's leader sees only their own.
+    assert visible("leader") == {rollup}
+    assert visible("other_leader") == {nord}
+    services.rollup_share(rollup=rollup)
+    services.rollup_share(rollup=nord)
     assert visible("leader") == {rollup, nord}
     assert visible("caseworker") == {rollup}
     assert visible("other_leader") == {rollup, nord}
@@ -525,6 +586,7 @@ def test_the_pdf_has_the_team_the_points_and_page_numbers(client, world: World, 
         justification="Vi øver os på at spørge til borgerens mål.",
         action_owner=world.users["caseworker"],
     )
+    services.rollup_share(rollup=rollup)
     client.force_login(world.users["other_leader"])
     response = client.get(reverse("rollups:rollup_pdf", args=[rollup.pk]))
     assert response.status_code == 200
@@ -628,6 +690,7 @@ def _rollup_of_size(world: World, points: int, *, start: date) -> Rollup:
     rollup = services.rollup_start(
         team=world.syd, user=world.users["leader"], period_start=start, period_end=end
     )
+    services.rollup_share(rollup=rollup)
     for number, item in enumerate(items_of(rollup)):
         services.rollup_decide(
             item=item,

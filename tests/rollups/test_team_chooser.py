@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from learnings.models import LearningPoint
+from rollups import services
 from rollups.models import Rollup
 from rollups.services import rollup_start
 from teams.models import Role
@@ -26,10 +27,14 @@ def started(team, leader) -> Rollup:
 
 @pytest.fixture
 def rollups(world: World) -> dict[str, Rollup]:
-    return {
+    made = {
         "syd": started(world.syd, world.users["leader"]),
         "nord": started(world.nord, world.users["other_leader"]),
     }
+    # Shared, so that the other team's leader reads them before they are finished.
+    for rollup in made.values():
+        services.rollup_share(rollup=rollup)
+    return made
 
 
 def chooser_links(html: str) -> dict[str, str]:

@@ -6,10 +6,12 @@ from typing import Any, cast
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from cases.models import Case, SparringType
+from core import limits
 from core.http import MAX_ID
 from core.privacy import CprGuardMixin
 from meetings.models import Meeting
@@ -23,6 +25,7 @@ GENOGRAM_SEPARATOR = re.compile(r"\s+[-\u2013]\s+")
 
 def parse_timeline(text: str) -> list[dict]:
     """Lines of "dd.mm.åååå hændelse" (or åååå-mm-dd) as dated events in date order."""
+    limits.check_lines(text)
     events = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -57,6 +60,8 @@ def timeline_text(events: list[dict]) -> str:
 
 def parse_genogram(text: str) -> list[dict]:
     """Lines of "person - relation - person" (or a lone person) as the family's relations."""
+    # The drawing's layout grows with the square of the lines: the limit bounds it.
+    limits.check_lines(text)
     relations = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -101,18 +106,28 @@ class CaseForm(CprGuardMixin, forms.ModelForm):
     timeline_text = forms.CharField(
         label=_lazy("Tidslinje (valgfri)"),
         required=False,
+        max_length=limits.LINES_TEXT,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_lazy(
-            "Én hændelse pr. linje med dato først, fx »04.03.2025 Underretning fra skolen«."
+        help_text=format_lazy(
+            "{} {}",
+            _lazy(
+                "Én hændelse pr. linje med dato først, fx »04.03.2025 Underretning fra skolen«."
+            ),
+            limits.lazy_lines_help(),
         ),
     )
     genogram_text = forms.CharField(
         label=_lazy("Genogram (valgfrit)"),
         required=False,
+        max_length=limits.LINES_TEXT,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_lazy(
-            "Én relation pr. linje: »mor - forælder til - barn 1«, »mor - skilt fra - far«. "
-            "Brug roller, aldrig navne."
+        help_text=format_lazy(
+            "{} {}",
+            _lazy(
+                "Én relation pr. linje: »mor - forælder til - barn 1«, »mor - skilt fra - far«. "
+                "Brug roller, aldrig navne."
+            ),
+            limits.lazy_lines_help(),
         ),
     )
 
@@ -125,7 +140,12 @@ class CaseForm(CprGuardMixin, forms.ModelForm):
         }
         help_texts = {
             "title": _lazy("Kort og pseudonymiseret, fx »Mor med to børn: skolefravær«."),
-            "background": _lazy("Det, teamet skal vide for at kunne give sparring."),
+            "sparring_wanted": limits.lazy_chars_help(limits.SHORT_TEXT),
+            "background": format_lazy(
+                "{} {}",
+                _lazy("Det, teamet skal vide for at kunne give sparring."),
+                limits.lazy_chars_help(limits.LONG_TEXT),
+            ),
         }
 
     def __init__(self, *args: Any, meetings: QuerySet[Meeting], **kwargs: Any) -> None:

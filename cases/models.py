@@ -2,10 +2,12 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core import limits
 from teams.models import Team, User
 
 
@@ -74,11 +76,19 @@ class Case(models.Model):
         verbose_name=_("punkt på dagsordenen"),
     )
     title = models.CharField(_("Titel"), max_length=200)
-    sparring_wanted = models.TextField(_("Hvad ønsker du sparring på?"))
+    sparring_wanted = models.TextField(
+        _("Hvad ønsker du sparring på?"),
+        max_length=limits.SHORT_TEXT,
+        validators=[MaxLengthValidator(limits.SHORT_TEXT)],
+    )
     sparring_type = models.CharField(
         _("Sparringstype"), max_length=20, choices=SparringType.choices
     )
-    background = models.TextField(_("Baggrund"))
+    background = models.TextField(
+        _("Baggrund"),
+        max_length=limits.LONG_TEXT,
+        validators=[MaxLengthValidator(limits.LONG_TEXT)],
+    )
     timeline = models.JSONField(_("tidslinje"), default=list, blank=True)
     genogram = models.JSONField(_("genogram"), default=list, blank=True)
     status = models.CharField(

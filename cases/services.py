@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from cases.models import Case, CaseStatus, SparringType
 from cases.rotation_tasks import ask_next_in_turn
 from cases.selectors import deadline_for, next_planned_meeting
+from core import limits
 from core.refusals import Refused
 from meetings.models import AgendaItem, Meeting, MeetingStatus
 from meetings.selectors import case_capacity
@@ -20,6 +21,28 @@ from teams.models import Team, User
 
 class CaseRefused(Refused):
     pass
+
+
+_TEXT_LIMITS = {
+    "title": limits.TITLE,
+    "sparring_wanted": limits.SHORT_TEXT,
+    "background": limits.LONG_TEXT,
+}
+_LIST_FIELDS = ("timeline", "genogram")
+
+
+def _check_limits(fields: dict[str, object]) -> None:
+    """The form's limits again, for every caller: a page and a drawing stay bounded."""
+    for name, limit in _TEXT_LIMITS.items():
+        value = fields.get(name)
+        if isinstance(value, str) and len(value) > limit:
+            raise CaseRefused(limits.too_long(limit, len(value)))
+    for name in _LIST_FIELDS:
+        value = fields.get(name)
+        if isinstance(value, list) and len(value) > limits.LINES:
+            raise CaseRefused(
+                _("Højst %(lines)s linjer i tidslinjen og genogrammet.") % {"lines": limits.LINES}
+            )
 
 
 @transaction.atomic
@@ -37,6 +60,15 @@ def case_submit(
     """A case for the meeting. After the deadline it is still accepted, marked late."""
     if meeting.status != MeetingStatus.PLANNED:
         raise CaseRefused(_("Mødet er allerede gået i gang; vælg et senere møde."))
+    _check_limits(
+        {
+            "title": title,
+            "sparring_wanted": sparring_wanted,
+            "background": background,
+            "timeline": timeline,
+            "genogram": genogram,
+        }
+    )
     return Case.objects.create(
         team=meeting.team,
         meeting=meeting,
@@ -53,6 +85,7 @@ def case_submit(
 
 @transaction.atomic
 def case_update(*, case: Case, **fields: object) -> Case:
+    _check_limits(fields)
     case = Case.objects.select_for_update().get(pk=case.pk)
     if not case.has_material:
         raise CaseRefused(_("Sagens materiale er slettet efter mødet og kan ikke ændres."))

@@ -4,8 +4,10 @@ from typing import Any, cast
 from django import forms
 from django.http import QueryDict
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from core import limits
 from core.privacy import CprGuardMixin
 from meetings.models import AgendaItem, Format
 from teams.models import Team, User
@@ -53,8 +55,13 @@ class MeetingForm(CprGuardMixin, forms.Form):
     agenda = forms.CharField(
         label=_("Dagsorden"),
         required=False,
+        max_length=limits.LINES_TEXT,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Ét punkt pr. linje, i den rækkefølge de skal tages. Skriv pseudonymiseret."),
+        help_text=format_lazy(
+            "{} {}",
+            _("Ét punkt pr. linje, i den rækkefølge de skal tages. Skriv pseudonymiseret."),
+            limits.lazy_lines_help(),
+        ),
     )
 
     def __init__(self, *args: Any, team: Team, editing: bool = False, **kwargs: Any) -> None:
@@ -75,6 +82,11 @@ class MeetingForm(CprGuardMixin, forms.Form):
         if "starts_at" in self.changed_data and starts_at < timezone.now() - timedelta(days=1):
             raise forms.ValidationError(_("Et nyt møde kan ikke planlægges i fortiden."))
         return starts_at
+
+    def clean_agenda(self) -> str:
+        agenda: str = self.cleaned_data["agenda"]
+        limits.check_lines(agenda)
+        return agenda
 
     def agenda_titles(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data["agenda"].splitlines() if line.strip()]

@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import limits
 from core.refusals import Refused
 from meetings import clock, hooks, live, running_order
 from meetings.models import (
@@ -46,6 +48,15 @@ def default_title(*, format: Format, starts_at: datetime) -> str:
     return f"{format.name} {timezone.localtime(starts_at):%d.%m.%Y}"
 
 
+def _check_agenda(agenda_titles: Sequence[str]) -> None:
+    """The agenda's limits (core.limits), also for callers without the form: a longer one
+    would overflow the step positions and the screens."""
+    try:
+        limits.check_lines("\n".join(agenda_titles))
+    except ValidationError as error:
+        raise ActionRefused(" ".join(error.messages)) from None
+
+
 @transaction.atomic
 def meeting_plan(
     *,
@@ -62,6 +73,7 @@ def meeting_plan(
     """Plan a meeting from a format. Without a length of its own the meeting lasts as long
     as its timetable, and follows it as cases come and go (Meeting.length_follows_timetable);
     without a title it is named after the format and the date."""
+    _check_agenda(agenda_titles)
     meeting = Meeting.objects.create(
         team=team,
         format=format,
@@ -98,6 +110,7 @@ def meeting_update(
 ) -> Meeting:
     """Change a planned meeting. Agenda items keep their case material when their title stays.
     A length given sets it; none lets it follow the timetable again."""
+    _check_agenda(agenda_titles)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.status != MeetingStatus.PLANNED:
         raise ActionRefused(_("Et møde, der er gået i gang, kan ikke ændres."))

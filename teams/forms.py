@@ -38,6 +38,7 @@ ROLE_CHOICES = Role.choices
 
 
 class MemberAddForm(forms.Form):
+    prefix = "add"
     user = forms.ModelChoiceField(label=_("Person"), queryset=User.objects.none())
     role = forms.ChoiceField(label=_("Rolle"), choices=ROLE_CHOICES, initial=Role.CASEWORKER)
     title = forms.CharField(
@@ -48,21 +49,19 @@ class MemberAddForm(forms.Form):
     )
 
     def __init__(self, *args: Any, team: Team, **kwargs: Any) -> None:
-        super().__init__(*args, prefix="add", **kwargs)
-        cast(forms.ModelChoiceField, self.fields["user"]).queryset = selectors.addable_people(
-            team=team
-        )
+        super().__init__(*args, **kwargs)
+        cast(
+            forms.ModelChoiceField[User], self.fields["user"]
+        ).queryset = selectors.addable_people(team=team)
 
 
 class MemberInviteForm(CprGuardMixin, forms.Form):
+    prefix = "invite"
     first_name = forms.CharField(label=_("Fornavn"), max_length=150)
     last_name = forms.CharField(label=_("Efternavn"), max_length=150, required=False)
     email = forms.EmailField(label=_("E-mail"), max_length=150)
     role = forms.ChoiceField(label=_("Rolle"), choices=ROLE_CHOICES, initial=Role.CASEWORKER)
     title = forms.CharField(label=_("Fagligt ståsted"), max_length=100, required=False)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, prefix="invite", **kwargs)
 
 
 class MemberUpdateForm(forms.Form):
@@ -71,6 +70,8 @@ class MemberUpdateForm(forms.Form):
 
 
 class TeamSettingsForm(forms.ModelForm[Team]):
+    prefix = "settings"
+
     class Meta:
         model = Team
         fields = ["case_deadline_working_days", "case_deadline_time", "case_retention_days"]
@@ -82,7 +83,7 @@ class TeamSettingsForm(forms.ModelForm[Team]):
         widgets = {"case_deadline_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M")}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, prefix="settings", **kwargs)
+        super().__init__(*args, **kwargs)
         organisation = self.instance.organisation
         retention = self.fields["case_retention_days"]
         retention.help_text = _(
@@ -120,10 +121,12 @@ class TeamCreateForm(CprGuardMixin, forms.Form):
 
     def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ModelChoiceField, self.fields["organisation"]).queryset = organisations
+        cast(
+            forms.ModelChoiceField[Organisation], self.fields["organisation"]
+        ).queryset = organisations
         if organisations.count() == 1:
             self.fields["organisation"].initial = organisations.first()
-        cast(forms.ModelChoiceField, self.fields["leader"]).queryset = selectors.people_of(
+        cast(forms.ModelChoiceField[User], self.fields["leader"]).queryset = selectors.people_of(
             organisations=organisations
         )
 

@@ -55,7 +55,8 @@ class SessionStore(DatabaseSessionStore):
     def _owner_to_record(self) -> tuple[str, str] | None:
         if self.session_key is None:
             return None
-        user_id = _user_id(self._get_session())
+        user_id = self.get(SESSION_KEY)
+        user_id = str(user_id) if user_id is not None else None
         if user_id is None or (self.session_key, user_id) == self._recorded:
             return None
         return self.session_key, user_id

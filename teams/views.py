@@ -30,7 +30,7 @@ from teams.forms import (
     TeamCreateForm,
     TeamSettingsForm,
 )
-from teams.models import Membership, Role, Team
+from teams.models import Membership, Role, Team, User
 from teams.requests import SignedInRequest
 from teams.services import TeamRefused
 from teams.sessions import USER_AGENT_KEY, sessions_of
@@ -76,7 +76,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "registration/password_reset_confirm.html"
     success_url = reverse_lazy("password_reset_complete")
 
-    def form_valid(self, form: SetPasswordForm) -> HttpResponse:
+    def form_valid(self, form: SetPasswordForm[User]) -> HttpResponse:
         response = super().form_valid(form)
         services.password_changed(user=form.user)
         return response
@@ -93,7 +93,7 @@ class InvitationAcceptView(auth_views.PasswordResetConfirmView):
     token_generator = invitation_token_generator
     success_url = reverse_lazy("login")
 
-    def form_valid(self, form: SetPasswordForm) -> HttpResponse:
+    def form_valid(self, form: SetPasswordForm[User]) -> HttpResponse:
         response = super().form_valid(form)
         services.password_changed(user=form.user)
         messages.success(

@@ -18,13 +18,19 @@ LONG_TEXT = 10_000  # a case's background, notes, a rollup's summary
 LINES = 200  # an agenda, a timeline, a genogram
 LINE = 200  # one agenda line, one timeline event, one genogram relation
 LINES_TEXT = LINES * (LINE + 1)
-# A product's whole document (title, texts, sections, tables, fields) in characters.
-PRODUCT_TOTAL = 100_000
+# A product's whole document (title, texts, sections, tables, fields) in characters: as
+# much as WeasyPrint renders to PDF within the 5-second budget on a 2-core machine
+# (about 10 pages; tests/products/test_limits.py).
+PRODUCT_TOTAL = 25_000
 PRODUCT_SECTION = 20_000
 
 
-def _n(value: int) -> str:
+def number(value: int) -> str:
+    """10.000 in Danish."""
     return number_format(value, force_grouping=True)
+
+
+_n = number
 
 
 def chars_help(limit: int) -> str:

@@ -286,3 +286,14 @@ def fields_text(fields: list[dict]) -> str:
         "\n".join([field["label"], *(f"- {question}" for question in field["guidance"])])
         for field in fields
     )
+
+
+def text_size(value: Any) -> int:
+    """How many characters of text a document holds, in all its parts."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, dict):
+        return sum(text_size(item) for item in value.values())
+    if isinstance(value, list | tuple):
+        return sum(text_size(item) for item in value)
+    return 0

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from core import limits
 from core.privacy import CprGuardMixin
 from learnings.models import LearningPoint
 from meetings.models import Meeting
@@ -274,7 +275,9 @@ class SectionForm(CprGuardMixin, forms.Form):
     title = forms.CharField(max_length=200, required=False)
     kind = forms.ChoiceField(choices=SECTION_KINDS, initial="text")
     columns = forms.CharField(max_length=600, required=False)
-    body = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 6}))
+    body = forms.CharField(
+        required=False, max_length=limits.PRODUCT_SECTION, widget=forms.Textarea(attrs={"rows": 6})
+    )
 
     def __init__(self, *args: Any, number: int | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -291,9 +294,13 @@ class SectionForm(CprGuardMixin, forms.Form):
             "Kun for tabeller: kolonneoverskrifterne adskilt af |, "
             "fx »Anvendelse | Mål for indsatsen | Forsørgelse«."
         )
-        self.fields["body"].help_text = _(
-            "Tekst: Markdown (**fed**, *kursiv*, »- « for punkter). "
-            "Tabel: én række pr. linje, cellerne adskilt af |."
+        self.fields["body"].help_text = (
+            _(
+                "Tekst: Markdown (**fed**, *kursiv*, »- « for punkter). "
+                "Tabel: én række pr. linje, cellerne adskilt af |."
+            )
+            + " "
+            + limits.chars_help(limits.PRODUCT_SECTION)
         )
 
     def clean(self) -> dict[str, Any]:

@@ -213,3 +213,21 @@ class ProductVersion(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise ImmutableVersion("En udgivet version kan ikke slettes.")
+
+
+class ProductVersionPdf(models.Model):
+    """A published version's PDF, rendered once: the version never changes, so neither does
+    its PDF. Kept in the database, so every app server serves the same one."""
+
+    version = models.OneToOneField(
+        ProductVersion, on_delete=models.CASCADE, related_name="pdf", verbose_name=_("version")
+    )
+    content = models.BinaryField(_("PDF"))
+    rendered_at = models.DateTimeField(_("lavet"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("PDF af en version")
+        verbose_name_plural = _("PDF'er af versioner")
+
+    def __str__(self) -> str:
+        return f"{self.version}: PDF"

@@ -18,6 +18,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import limits
 from core.refusals import Refused
 from learnings.models import LearningPoint
 from meetings.models import Meeting
@@ -30,6 +31,22 @@ from teams.models import Organisation, Role, Team, User
 
 class ProductRefused(Refused):
     """A change that cannot be made; the message is shown to the editor."""
+
+
+class DraftTooLarge(ProductRefused):
+    """The whole document is over core.limits.PRODUCT_TOTAL characters."""
+
+
+def _check_size(title: str, content: dict) -> None:
+    size = len(title) + content_module.text_size(content)
+    if size > limits.PRODUCT_TOTAL:
+        raise DraftTooLarge(
+            _(
+                "Produktet må højst fylde %(limit)s tegn i alt; det fylder %(size)s. "
+                "Din tekst er ikke gemt: kort den ned, og gem igen."
+            )
+            % {"limit": limits.number(limits.PRODUCT_TOTAL), "size": limits.number(size)}
+        )
 
 
 class StaleDraft(ProductRefused):
@@ -128,7 +145,9 @@ def product_save_draft(
     source_learning_points: Iterable[LearningPoint] | None = None,
     source_rollup_items: Iterable[RollupItem] | None = None,
 ) -> Product:
-    """Save the draft, if nobody has saved it since `revision`; else StaleDraft."""
+    """Save the draft, if nobody has saved it since `revision`; else StaleDraft. A document
+    over the size limit is refused (DraftTooLarge): its page and PDF stay bounded."""
+    _check_size(title, content)
     locked = (
         Product.objects.select_for_update(of=("self",))
         .select_related("latest_version", "draft_updated_by")

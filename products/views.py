@@ -16,7 +16,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from core.pdf import pdf_response
 from products import access, selectors, services
 from products.diff import diff_documents
-from products.export import pdf_filename, render_version_pdf
+from products.export import pdf_filename
+from products.export import version_pdf as version_pdf_content
 from products.forms import (
     DiffForm,
     DraftForm,
@@ -183,6 +184,8 @@ def draft_edit(request: SignedInRequest, pk: int) -> HttpResponse:
                 source_learning_points=form.cleaned_data.get("source_learning_points"),
                 source_rollup_items=form.cleaned_data.get("source_rollup_items"),
             )
+        except services.DraftTooLarge as refused:
+            form.add_error(None, str(refused))
         except services.StaleDraft as refused:
             current = refused.product
             # Keep what this person typed, now based on the draft they have been shown, so
@@ -257,7 +260,7 @@ def version_pdf(request: SignedInRequest, pk: int, number: int) -> HttpResponse:
     product = access.product_or_404(request.user, pk)
     version = selectors.version_or_404(product=product, number=number)
     return pdf_response(
-        render_version_pdf(product=product, version=version), filename=pdf_filename(version)
+        version_pdf_content(product=product, version=version), filename=pdf_filename(version)
     )
 
 

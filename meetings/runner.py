@@ -45,13 +45,22 @@ class OwnPart:
 
 
 def own_part(
-    *, user: AnyUser, meeting: Meeting, state: selectors.RunnerState, mode: str
+    *,
+    user: AnyUser,
+    meeting: Meeting,
+    state: selectors.RunnerState,
+    mode: str,
+    can_take_part: bool | None = None,
 ) -> OwnPart:
+    """`can_take_part` is access.can_take_part when the caller knows it already (a pushed
+    screen's viewer): asked of many viewers, it would be a query each."""
     current = state.current
     if mode != "participant" or current is None or not meeting.is_running:
         return OwnPart()
     item = current.agenda_item
-    raise_hand = current.is_discussion and access.can_take_part(user, meeting)
+    raise_hand = current.is_discussion and (
+        access.can_take_part(user, meeting) if can_take_part is None else can_take_part
+    )
     return OwnPart(
         notes=bool(
             current.kind == PhaseKind.REFLECTION

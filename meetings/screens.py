@@ -81,7 +81,13 @@ def kind_of(viewer: Viewer, meeting: Meeting, state: selectors.RunnerState) -> K
         viewer.language,
         viewer.can_take_part,
         viewer.can_run,
-        own_part(user=viewer.user, meeting=meeting, state=state, mode=viewer.mode),
+        own_part(
+            user=viewer.user,
+            meeting=meeting,
+            state=state,
+            mode=viewer.mode,
+            can_take_part=viewer.can_take_part,
+        ),
     )
 
 

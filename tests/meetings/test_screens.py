@@ -157,8 +157,11 @@ def test_an_ended_session_a_disabled_person_a_new_password_and_a_removed_member_
     assert set(edition.events) == {viewers[4]}
 
 
-def test_an_edition_takes_the_same_queries_for_two_screens_and_for_twenty(client, world, meeting):
-    run_to(client, world, meeting, ROUND)
+@pytest.mark.parametrize("position", [REFLECTION, ROUND])
+def test_an_edition_takes_the_same_queries_for_two_screens_and_for_twenty(
+    client, world, meeting, position
+):
+    run_to(client, world, meeting, position)
     members = [MembershipFactory(team=world.syd).user for _ in range(20)]
     counts = []
     for people in (members[:2], members):

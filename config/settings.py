@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "teams.middleware.RoleMemoMiddleware",
     "teams.middleware.SessionTimeoutMiddleware",
     "teams.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -19,7 +19,18 @@ from meetings.planning import FormatChoice
 RUN_NOW, PLAN = "now", "plan"
 
 
+class _LoadedChoiceIterator(forms.models.ModelChoiceIterator):
+    """The choices from the queryset's loaded rows when it has them: the view loads the cases
+    once for the initial ticks, and rendering the boxes would ask the database again."""
+
+    def __iter__(self) -> Any:
+        for case in self.queryset:
+            yield self.choice(case)
+
+
 class CaseChoiceField(forms.ModelMultipleChoiceField):
+    iterator = _LoadedChoiceIterator
+
     def label_from_instance(self, case: Case) -> str:
         return f"{case.title} ({case.submitted_by.display_name})"
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from cases.models import Case, CaseStatus
+from meetings.access import plannable_teams
 from meetings.models import Meeting, MeetingStatus
-from teams.models import LEADING_ROLES, Team, User
+from teams.models import LEADING_ROLES, Membership, Team, User
 
 # The cases the guided start offers to take onto the first meeting, at most.
 CASES_OFFERED = 20
@@ -25,6 +27,31 @@ def first_meeting_teams(*, user: User) -> list[Team]:
         )
         .exclude(Exists(held))
         .order_by("name", "pk")
+    )
+
+
+def plannable_teams_with_guide(*, user: User) -> list[Team]:
+    """The teams the user plans meetings for (meetings.access.plannable_teams), each with
+    needs_guide (first_meeting_teams holds for it) and member_count: one query."""
+    held = Meeting.objects.filter(team=OuterRef("pk")).exclude(status=MeetingStatus.PLANNED)
+    unskipped = Membership.objects.filter(
+        team=OuterRef("pk"),
+        user=user,
+        role__in=LEADING_ROLES,
+        first_meeting_guide_skipped_at__isnull=True,
+    )
+    members = (
+        Membership.objects.filter(team=OuterRef("pk"))
+        .order_by()
+        .values("team")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return list(
+        plannable_teams(user).annotate(
+            needs_guide=Exists(unskipped) & ~Exists(held),
+            member_count=Coalesce(Subquery(members), 0),
+        )
     )
 
 

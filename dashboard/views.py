@@ -4,22 +4,24 @@ while a team has never met, a guided start to its first meeting."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.forms import ModelMultipleChoiceField
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from cases.models import Case
 from core.refusals import Refused
 from dashboard import selectors, services
 from dashboard.forms import FirstMeetingForm
 from meetings import planning
-from meetings.access import can_plan_meeting, can_run_meeting, plannable_teams
+from meetings.access import can_plan_meeting, can_run_meeting
 from meetings.models import Format
 from meetings.selectors import team_size, upcoming_meetings
 from rollups.actions.selectors import open_actions_for
@@ -41,8 +43,9 @@ def home(request: SignedInRequest) -> HttpResponse:
     upcoming = upcoming_meetings(user=request.user, limit=UPCOMING_SHOWN)
     for meeting in upcoming:
         meeting.user_can_run = can_run_meeting(request.user, meeting)  # type: ignore[attr-defined]
+    plannable = selectors.plannable_teams_with_guide(user=request.user)
     # The guided start is for one team at a time: the first, by name, that has never met.
-    first = next(iter(selectors.first_meeting_teams(user=request.user)), None)
+    first = next((team for team in plannable if team.needs_guide), None)  # type: ignore[attr-defined]
     return render(
         request,
         "dashboard/home.html",
@@ -50,7 +53,7 @@ def home(request: SignedInRequest) -> HttpResponse:
             "teams": teams,
             "upcoming": upcoming,
             "is_member": any(team.own_memberships for team in teams),  # type: ignore[attr-defined]
-            "plannable_teams": list(plannable_teams(request.user)),
+            "plannable_teams": plannable,
             "first_meeting": _first_meeting_context(first) if first else None,
             "actions": list(open_actions_for(user=request.user, today=today)[:ACTIONS_SHOWN]),
             "rollups_due": teams_with_rollup_due(user=request.user, today=today, teams=teams),
@@ -60,14 +63,23 @@ def home(request: SignedInRequest) -> HttpResponse:
 
 def _first_meeting_form(team: Team, data: QueryDict | None = None) -> FirstMeetingForm:
     cases = selectors.waiting_cases(team=team)
-    choices = planning.format_choices(team=team, participant_count=team_size(team=team))
-    return FirstMeetingForm(
+    # The start page's teams come with their size (plannable_teams_with_guide).
+    size = getattr(team, "member_count", None)
+    choices = planning.format_choices(
+        team=team, participant_count=team_size(team=team) if size is None else size
+    )
+    form = FirstMeetingForm(
         data,
         formats=Format.objects.available_to(team),
         cases=cases,
         choices=choices,
-        initial={"starts_at": planning.plan_defaults(team=team).starts_at, "cases": list(cases)},
+        initial={"starts_at": planning.plan_defaults(team=team).starts_at},
     )
+    # The boxes and their ticks from one load of the cases (the field's iterator uses it).
+    form.initial["cases"] = list(
+        cast(ModelMultipleChoiceField, form.fields["cases"]).queryset or Case.objects.none()
+    )
+    return form
 
 
 def _first_meeting_context(team: Team, form: FirstMeetingForm | None = None) -> dict[str, Any]:

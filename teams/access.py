@@ -15,13 +15,39 @@ from teams.models import LEADING_ROLES, Membership, Organisation, Role, Team, Us
 AnyUser = User | AnonymousUser
 
 
+# Several access rules of one page ask for the same role (a case page: view, lead, edit); the
+# user the request loads remembers the answers by team id. Only that user does (the middleware
+# sets the memo): a user object a test or a command keeps across changes of membership never
+# answers from a stale memo. A service that changes memberships clears its actor's memo.
+ROLE_MEMO = "_roles_by_team"
+
+
+def remember_roles(user: AnyUser) -> None:
+    """Let this (request-loaded) user remember its role per team for the rest of the request."""
+    if user.is_authenticated:
+        setattr(user, ROLE_MEMO, {})
+
+
+def forget_roles(*users: AnyUser | None) -> None:
+    """Drop the remembered roles after a change of memberships, so the same request reads anew."""
+    for user in users:
+        memo: dict[int, str | None] | None = getattr(user, ROLE_MEMO, None)
+        if memo is not None:
+            memo.clear()
+
+
 def role_in_team(user: AnyUser, team: Team) -> str | None:
     """The user's role in the team, or None when not a member."""
     if not user.is_authenticated:
         return None
+    memo: dict[int, str | None] | None = getattr(user, ROLE_MEMO, None)
+    if memo is not None and team.pk in memo:
+        return memo[team.pk]
     role: str | None = (
         Membership.objects.filter(user=user, team=team).values_list("role", flat=True).first()
     )
+    if memo is not None:
+        memo[team.pk] = role
     return role
 
 

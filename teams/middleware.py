@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY, logout
+from django.contrib.auth.middleware import get_user
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import timezone, translation
+from django.utils.functional import SimpleLazyObject
+
+from teams.access import remember_roles
 
 LOGIN_AT_KEY = "teamlaering_login_at"
 ACTIVE_AT_KEY = "teamlaering_active_at"
@@ -109,3 +114,23 @@ class UserLanguageMiddleware:
             return None
         activate_user_language(request)
         return None
+
+
+class RoleMemoMiddleware:
+    """The user this request loads remembers its roles per team (teams.access.role_in_team):
+    a page's access rules ask for the same role several times. Still lazy: a request that never
+    looks at its user (a meeting screen's poll) loads none."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        # Lazy like Django's own request.user, which the type stubs call a user.
+        request.user = SimpleLazyObject(partial(_user_remembering_roles, request))  # type: ignore[assignment]
+        return self.get_response(request)
+
+
+def _user_remembering_roles(request: HttpRequest) -> Any:
+    user = get_user(request)
+    remember_roles(user)
+    return user

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from core.refusals import Refused
 from teams import sessions
-from teams.access import may_name_leaders
+from teams.access import forget_roles, may_name_leaders
 from teams.models import Membership, Organisation, Role, Team, User
 from teams.tasks import send_invitation
 
@@ -60,6 +60,7 @@ def _check_role_change(*, actor: User, team: Team, old: str | None, new: str | N
 @transaction.atomic
 def member_add(*, team: Team, user: User, role: str, title: str = "", actor: User) -> Membership:
     _check_role_change(actor=actor, team=team, old=None, new=role)
+    forget_roles(actor, user)
     try:
         with transaction.atomic():
             return Membership.objects.create(user=user, team=team, role=role, title=title)
@@ -133,6 +134,7 @@ def member_update(
     membership.role = role
     membership.title = title
     membership.save(update_fields=["role", "title"])
+    forget_roles(actor, membership.user)
     return membership
 
 
@@ -143,6 +145,7 @@ def member_remove(*, membership: Membership, actor: User) -> None:
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     _check_role_change(actor=actor, team=membership.team, old=membership.role, new=None)
     membership.delete()
+    forget_roles(actor, membership.user)
 
 
 @transaction.atomic
@@ -210,6 +213,7 @@ def team_create_with_leader(
     team = team_create(organisation=organisation, name=name)
     if leader is not None:
         Membership.objects.create(user=leader, team=team, role=Role.LEADER)
+        forget_roles(actor, leader)
     else:
         member_invite(
             team=team,

@@ -2,6 +2,7 @@ from datetime import datetime, timedelta
 from typing import Any, cast
 
 from django import forms
+from django.forms.models import ModelChoiceIteratorValue
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.text import format_lazy
@@ -70,12 +71,25 @@ class MeetingForm(CprGuardMixin, forms.Form):
         members = User.objects.filter(memberships__team=team).order_by("first_name")
         # self.fields holds copies of the fields declared above, typed only as Field.
         cast(forms.ModelChoiceField, self.fields["format"]).queryset = formats
-        cast(forms.ModelChoiceField, self.fields["facilitator"]).queryset = members
-        cast(forms.ModelMultipleChoiceField, self.fields["participants"]).queryset = members
+        # The facilitator and the participants are chosen among the same people: read them
+        # once (each field's choices would otherwise be a query of its own); the querysets stay
+        # for validating what is posted.
+        people = list(members)
+        for name in ("facilitator", "participants"):
+            field = cast(forms.ModelChoiceField, self.fields[name])
+            field.queryset = members
+            empty = [("", field.empty_label)] if field.empty_label is not None else []
+            field.choices = [
+                *empty,
+                *(
+                    (ModelChoiceIteratorValue(p.pk, p), field.label_from_instance(p))
+                    for p in people
+                ),
+            ]
         if editing:
             del self.fields["format"]
         elif not self.is_bound:
-            self.initial.setdefault("participants", list(members))
+            self.initial.setdefault("participants", people)
 
     def clean_starts_at(self) -> datetime:
         starts_at = self.cleaned_data["starts_at"]

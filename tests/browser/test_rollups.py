@@ -64,6 +64,9 @@ def test_leader_decides_a_rollup_that_the_team_and_other_leaders_see(new_page, t
     assert action.owner.username == "sagsbehandler1"
     assert action.rollup_item.rollup == rollup
     assert serious_violations(leader) == []
+    # Other teams' leaders see a rollup in progress once the leader shares it.
+    leader.get_by_role("button", name="Del med andre teams nu").click()
+    leader.get_by_text("Delt med organisationens andre teams").first.wait_for()
 
     caseworker = new_page()
     log_in(caseworker, "sagsbehandler1", "demo1234")

@@ -14,25 +14,10 @@ from teams.models import LEADING_ROLES, Membership, Team, User
 CASES_OFFERED = 20
 
 
-def first_meeting_teams(*, user: User) -> list[Team]:
-    """The teams the user leads or coordinates that have never met (no meeting of theirs has
-    started), unless the user skipped the guided start for the team: one query."""
-    held = Meeting.objects.filter(team=OuterRef("pk")).exclude(status=MeetingStatus.PLANNED)
-    return list(
-        # One filter() call, so that the role and the skip are of the same membership.
-        Team.objects.filter(
-            memberships__user=user,
-            memberships__role__in=LEADING_ROLES,
-            memberships__first_meeting_guide_skipped_at__isnull=True,
-        )
-        .exclude(Exists(held))
-        .order_by("name", "pk")
-    )
-
-
 def plannable_teams_with_guide(*, user: User) -> list[Team]:
     """The teams the user plans meetings for (meetings.access.plannable_teams), each with
-    needs_guide (first_meeting_teams holds for it) and member_count: one query."""
+    needs_guide (the user leads or coordinates it, it has never met, and the user has not
+    skipped the guided start for it) and member_count: one query."""
     held = Meeting.objects.filter(team=OuterRef("pk")).exclude(status=MeetingStatus.PLANNED)
     unskipped = Membership.objects.filter(
         team=OuterRef("pk"),

@@ -725,6 +725,8 @@ def uvicorn_command(args: argparse.Namespace) -> list[str]:
         "5",
         "--timeout-worker-healthcheck",
         "30",
+        # As deploy/teamlaering.service: the app writes its own access line per request.
+        "--no-access-log",
     ]
 
 

@@ -1,9 +1,12 @@
 """Telling every screen that a meeting changed: the push behind the meeting room.
 
-A write that changes a meeting calls `announce` inside its transaction. On PostgreSQL that is a
-NOTIFY, which PostgreSQL delivers to every listening app-server process when the transaction
-commits; so any number of stateless app servers on one PostgreSQL see every change. On SQLite
-(one process: `make run`) the change is handed to this process's broker after the commit.
+A write that changes a meeting calls `announce` inside its transaction. When the transaction
+commits (never when it rolls back), the process that made the change renders the new state once
+for the common kinds of screen (meetings.screens.ship: its *edition*) and sends it with the
+change. On PostgreSQL that is a NOTIFY, which PostgreSQL delivers to every listening app-server
+process; so any number of stateless app servers on one PostgreSQL see every change, and none of
+them renders what the writer has rendered already. On SQLite (one process: `make run`) the
+change is handed to this process's broker.
 
 Each process has one Broker. It keeps one LISTEN connection (PostgreSQL, in a thread of its
 own, started by the first stream) and fans every change out to the streams of that meeting
@@ -22,8 +25,10 @@ import threading
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 import psycopg
+from asgiref.sync import sync_to_async
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
 logger = logging.getLogger(__name__)
@@ -43,6 +48,9 @@ RECONNECT_SECONDS = 1.0
 MAX_KNOWN_VERSIONS = 10_000
 # How often the listener looks up from its notifications to see whether it should stop.
 STOP_CHECK_SECONDS = 1.0
+# PostgreSQL refuses a NOTIFY payload of 8,000 bytes or more; an edition that does not fit
+# stays behind (each process then renders the state itself).
+MAX_PAYLOAD_BYTES = 7_999
 
 
 def release_connection() -> None:
@@ -55,13 +63,30 @@ def release_connection() -> None:
 
 def announce(*, meeting_id: int, version: int) -> None:
     """Tell every screen of the meeting about `version`, once the transaction commits."""
+    transaction.on_commit(partial(_committed, meeting_id, version))
+
+
+def _committed(meeting_id: int, version: int) -> None:
+    """The change is in: render its edition (in the committing request, before its answer),
+    then send both. Rendering must never cost the write its answer: without an edition each
+    process renders the state itself, as it does for screens the edition does not cover."""
+    # meetings.screens renders with the runner, which imports this module.
+    from meetings import screens
+
+    try:
+        edition = screens.ship(meeting_id=meeting_id, version=version)
+    except Exception:
+        logger.exception("Could not render meeting %s at version %s to ship", meeting_id, version)
+        edition = None
     connection = connections[DEFAULT_DB_ALIAS]
-    if connection.vendor == "postgresql":
-        # NOTIFY is transactional: PostgreSQL delivers it on commit, and drops it on rollback.
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_notify(%s, %s)", [CHANNEL, f"{meeting_id}:{version}"])
-    else:
-        transaction.on_commit(lambda: broker.publish(meeting_id, version))
+    if connection.vendor != "postgresql":
+        broker.publish(meeting_id, version, edition)
+        return
+    payload = f"{meeting_id}:{version}"
+    if edition is not None and len(f"{payload}:{edition}".encode()) <= MAX_PAYLOAD_BYTES:
+        payload = f"{payload}:{edition}"
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_notify(%s, %s)", [CHANNEL, payload])
 
 
 @dataclass(eq=False)
@@ -77,7 +102,9 @@ class Subscriber:
     def offer(self, version: int) -> None:
         """Called in the subscriber's loop: keep only the newest version."""
         if self.queue.full():
-            self.queue.get_nowait()
+            waiting = self.queue.get_nowait()
+            if version != ANYTHING and waiting > version:
+                version = waiting
         self.queue.put_nowait(version)
 
 
@@ -97,6 +124,8 @@ class Broker:
         # fallback poll's answer without a query (cleared whenever the LISTEN was lost).
         self._versions: dict[int, int] = {}
         self._generation = 0
+        # The edition shipped with the latest change of each meeting: (version, edition).
+        self._editions: dict[int, tuple[int, str]] = {}
 
     def subscribe(self, meeting_id: int, viewer: object = None) -> Subscriber:
         subscriber = Subscriber(
@@ -148,17 +177,33 @@ class Broker:
     def _forget_versions(self) -> None:
         with self._lock:
             self._versions.clear()
+            self._editions.clear()
             self._generation += 1
 
-    def publish(self, meeting_id: int, version: int) -> None:
-        """Hand `version` to every stream of the meeting in this process (any thread)."""
+    def publish(self, meeting_id: int, version: int, edition: str | None = None) -> None:
+        """Hand `version` to every stream of the meeting in this process (any thread), with
+        the edition its writer shipped (`shipped`). A version older than one heard already
+        (two writers' notifications cross) is dropped: screens only ever move forward."""
         with self._lock:
             if version != ANYTHING:
+                if version < self._versions.get(meeting_id, version):
+                    return
                 if len(self._versions) >= MAX_KNOWN_VERSIONS:
                     self._versions.clear()
-                self._versions[meeting_id] = max(version, self._versions.get(meeting_id, version))
+                    self._editions.clear()
+                self._versions[meeting_id] = version
+                if edition is None:
+                    self._editions.pop(meeting_id, None)
+                else:
+                    self._editions[meeting_id] = (version, edition)
             subscribers = list(self._streams.get(meeting_id, ()))
         self._deliver(subscribers, version)
+
+    def shipped(self, meeting_id: int, version: int) -> str | None:
+        """The edition shipped with the meeting's change to `version`, if it came with one."""
+        with self._lock:
+            latest = self._editions.get(meeting_id)
+        return latest[1] if latest is not None and latest[0] == version else None
 
     def publish_to_all(self, version: int) -> None:
         with self._lock:
@@ -207,9 +252,10 @@ class Broker:
                     self.publish_to_all(ANYTHING)
                     while not self._stopping.is_set():
                         for notification in connection.notifies(timeout=STOP_CHECK_SECONDS):
-                            meeting_id, _sep, version = notification.payload.partition(":")
+                            meeting_id, _sep, rest = notification.payload.partition(":")
+                            version, _sep, edition = rest.partition(":")
                             if meeting_id.isdigit() and version.isdigit():
-                                self.publish(int(meeting_id), int(version))
+                                self.publish(int(meeting_id), int(version), edition or None)
             except (psycopg.Error, OSError) as error:
                 self.listening.clear()
                 self._forget_versions()
@@ -267,6 +313,10 @@ async def stream(
     subscriber = broker.subscribe(meeting_id, viewer)
     ends_at = time.monotonic() + STREAM_SECONDS
     try:
+        # The session middleware has saved a session the request changed (its first request
+        # stamps it) after the view, on the request thread's connection: let that go, or it
+        # stays taken from the pool for the stream's whole life.
+        await sync_to_async(release_connection)()
         yield f"retry: 2000\n{event(version)}"
         while (left := ends_at - time.monotonic()) > 0:
             try:

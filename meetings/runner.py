@@ -77,6 +77,20 @@ def own_part(
     )
 
 
+def people_with_own_part(state: selectors.RunnerState) -> set[int]:
+    """Who may have something of their own (own_part) at this state: the current case's owner
+    and observer, and whoever has a hand up. Anyone else's own part is that of every other
+    member who can take part as they can: the same "Følg møde" screen (meetings.screens)."""
+    current = state.current
+    if current is None:
+        return set()
+    people = {hand.user_id for hand in state.hands}
+    item = current.agenda_item
+    if item is not None:
+        people |= {person for person in (item.owner_id, item.observer_id) if person is not None}
+    return people
+
+
 def runner_context(
     *,
     user: AnyUser,

@@ -2,12 +2,19 @@
 
 A change reaches hundreds of screens of one meeting at once. Had each of them fetched its state
 (a request through the whole stack, then a render), the renders alone would take seconds on a
-small server. So each app-server process builds one *edition* per meeting and version: it loads
-the meeting and its state once, checks in one query each that the sessions of its open screens
-still exist and that their people may still see the meeting, and renders the screen once per
-kind of viewer: the projector, and the participants who see the same thing (members, the case
-owner, the observer, who runs the meeting, whose hand is up, in their language). Every screen
-then gets its kind's HTML in the event itself.
+small server. So a change is rendered once per kind of viewer: the projector, and the
+participants who see the same thing (members, the case owner, the observer, who runs the
+meeting, whose hand is up, in their language). Every screen then gets its kind's HTML in the
+event itself.
+
+The process that made the change renders the kinds most screens are of (`ship`): the
+projector and a member's "Følg møde" in the default language, and the screens of the people
+with something of their own (the case's owner and observer, raised hands); it sends them with
+the change (meetings.live), compressed. Each app-server process then builds its *edition* of
+the change (`build`): it checks in one query each that the sessions of its open screens still
+exist and that their people may still see the meeting, gives each screen its shipped kind, and
+loads and renders the meeting itself only for screens of a kind that was not shipped (another
+language, who runs the meeting, or when nothing could be shipped).
 
 The facilitator's control view is not pushed: its state is theirs alone, and it keeps
 fetching its state when told the version (meetings.views.runner_poll), as does any screen that
@@ -17,20 +24,31 @@ opened after its edition was built.
 from __future__ import annotations
 
 import asyncio
+import base64
+import binascii
 import json
+import zlib
 from dataclasses import dataclass, field
 
 from asgiref.sync import sync_to_async
+from django.conf import settings
 from django.utils import translation
 
 from meetings import access, live, selectors
 from meetings.models import Meeting
-from meetings.runner import own_part, render_pushed
+from meetings.runner import own_part, people_with_own_part, render_pushed
+from teams.access import remember_roles
 from teams.models import User
 
 PUSHED_MODES = ("participant", "projector")
 # An edition is kept this long after it was built, for the streams still on their way to it.
 KEEP_SECONDS = 10.0
+# How many participants `ship` asks before it gives up finding a plain member to render for
+# (a meeting whose participants all run it or have something of their own).
+MEMBERS_TO_ASK = 5
+# The screens of people with something of their own that `ship` renders, at most (a long
+# queue of raised hands renders no more than this; the rest render where they watch).
+OWN_SCREENS_SHIPPED = 8
 
 
 @dataclass(frozen=True, eq=False)
@@ -42,10 +60,20 @@ class Viewer:
     mode: str
     can_take_part: bool
     can_run: bool
+    # The language to render in, when not the person's own (what `ship` renders for).
+    speaks: str = ""
 
     @property
     def language(self) -> str:
-        return self.user.language or translation.get_language() or "da"
+        return self.speaks or self.user.language or translation.get_language() or "da"
+
+    @property
+    def shipped_as(self) -> str:
+        """Which shipped screen is this viewer's, besides its person's own part: the
+        projector's depends on the language alone."""
+        if self.mode == "projector":
+            return f"projector:{self.language}"
+        return f"{self.mode}:{self.language}:{self.can_take_part:d}:{self.can_run:d}"
 
 
 def viewer_of(
@@ -107,46 +135,213 @@ def pushed_event(*, version: int, html: str, work: str | None) -> str:
     return f"event: state\ndata: {data}\n\n"
 
 
-def build(*, meeting_id: int, viewers: list[Viewer]) -> Edition:
-    """The meeting as it is now, rendered once per kind of its `viewers`."""
+# What the process that made a change ships with it.
+
+
+@dataclass(frozen=True)
+class Shipped:
+    """The screens rendered where the change was made, as their events: by Viewer.shipped_as
+    for anyone without something of their own, and by person for those with it (`own`)."""
+
+    version: int
+    own: frozenset[int]
+    plain: dict[str, str]
+    personal: dict[tuple[int, str], str]
+
+    def event_for(self, viewer: Viewer) -> str | None:
+        """The viewer's event, if its kind was shipped."""
+        if viewer.mode == "participant" and viewer.user.pk in self.own:
+            return self.personal.get((viewer.user.pk, viewer.shipped_as))
+        return self.plain.get(viewer.shipped_as)
+
+    def encode(self) -> str:
+        data = {
+            "version": self.version,
+            "own": sorted(self.own),
+            "plain": self.plain,
+            "personal": [[person, kind, event] for (person, kind), event in self.personal.items()],
+        }
+        packed = zlib.compress(json.dumps(data, separators=(",", ":")).encode(), 9)
+        return base64.b64encode(packed).decode("ascii")
+
+    @classmethod
+    def decode(cls, text: str) -> Shipped | None:
+        """The edition as `encode` wrote it; None for anything else."""
+        try:
+            data = json.loads(zlib.decompress(base64.b64decode(text, validate=True)))
+            return cls(
+                version=int(data["version"]),
+                own=frozenset(int(person) for person in data["own"]),
+                plain={str(kind): str(event) for kind, event in data["plain"].items()},
+                personal={
+                    (int(person), str(kind)): str(event)
+                    for person, kind, event in data["personal"]
+                },
+            )
+        except (binascii.Error, zlib.error, ValueError, TypeError, KeyError, AttributeError):
+            return None
+
+
+def _meeting(meeting_id: int) -> Meeting | None:
+    return (
+        Meeting.objects.select_related("team__organisation", "format", "facilitator")
+        .filter(pk=meeting_id)
+        .first()
+    )
+
+
+def _viewer_like(user: User, meeting: Meeting, mode: str, speaks: str = "") -> Viewer:
+    remember_roles(user)
+    return Viewer(
+        user=user,
+        session_key="",
+        mode=mode,
+        can_take_part=access.can_take_part(user, meeting),
+        can_run=access.can_run_meeting(user, meeting),
+        speaks=speaks,
+    )
+
+
+def _viewers_to_ship(meeting: Meeting, state: selectors.RunnerState) -> list[Viewer]:
+    """Someone for each kind `ship` renders: the projector and a plain member in the default
+    language, and the people with something of their own in theirs."""
+    language = settings.LANGUAGE_CODE
+    own = people_with_own_part(state)
+    viewers = [_viewer_like(meeting.facilitator, meeting, "projector", speaks=language)]
+    candidates = selectors.participants(meeting=meeting)
+    asked = 0
+    for person in candidates:
+        if asked >= MEMBERS_TO_ASK:
+            break
+        if person.pk in own:
+            continue
+        asked += 1
+        member = _viewer_like(person, meeting, "participant", speaks=language)
+        if member.can_take_part and not member.can_run:
+            viewers.append(member)
+            break
+    people = {person.pk: person for person in candidates}
+    current = state.current
+    item = current.agenda_item if current is not None else None
+    if item is not None:
+        for case_person in (item.owner, item.observer):
+            if case_person is not None:
+                people.setdefault(case_person.pk, case_person)
+    for hand in state.hands:
+        people.setdefault(hand.user_id, hand.user)
+    for person_id in sorted(own)[:OWN_SCREENS_SHIPPED]:
+        person = people[person_id]
+        speaks = person.language or language
+        viewers.append(_viewer_like(person, meeting, "participant", speaks=speaks))
+    return viewers
+
+
+def ship(*, meeting_id: int, version: int) -> str | None:
+    """The edition of the meeting at `version` that the process that made the change sends
+    with it (meetings.live), encoded to fit a NOTIFY; None when the meeting is gone or has
+    moved on already (the later change ships its own). Screens of the people with something
+    of their own go first when it is too large; without any screen, nothing is shipped."""
+    meeting = _meeting(meeting_id)
+    if meeting is None or meeting.version != version:
+        return None
+    state = selectors.runner_state(meeting=meeting)
+    own = frozenset(people_with_own_part(state))
+    plain: dict[str, str] = {}
+    personal: dict[tuple[int, str], str] = {}
+    rendered: dict[Kind, str] = {}
+    for viewer in _viewers_to_ship(meeting, state):
+        kind = kind_of(viewer, meeting, state)
+        if kind not in rendered:
+            with translation.override(viewer.language):
+                html, work = render_pushed(
+                    user=viewer.user, meeting=meeting, state=state, mode=viewer.mode
+                )
+            rendered[kind] = pushed_event(version=version, html=html, work=work)
+        if viewer.mode == "participant" and viewer.user.pk in own:
+            personal[(viewer.user.pk, viewer.shipped_as)] = rendered[kind]
+        else:
+            plain[viewer.shipped_as] = rendered[kind]
+    while plain or personal:
+        encoded = Shipped(version=version, own=own, plain=plain, personal=personal).encode()
+        if len(encoded) <= live.MAX_PAYLOAD_BYTES - 40:
+            return encoded
+        if personal:
+            personal.pop(next(reversed(personal)))
+        else:
+            plain.pop(next(reversed(plain)))
+    return None
+
+
+# What each process does with a change.
+
+
+def build(*, meeting_id: int, viewers: list[Viewer], shipped: str | None = None) -> Edition:
+    """The meeting as it is now for each of `viewers`: their kind's screen from the `shipped`
+    edition when it has it, else rendered here, once per kind."""
     try:
-        meeting = (
-            Meeting.objects.select_related("team__organisation", "format", "facilitator")
-            .filter(pk=meeting_id)
-            .first()
-        )
-        if meeting is None:
-            return Edition(version=None, refused={viewer.session_key for viewer in viewers})
-        state = selectors.runner_state(meeting=meeting)
-        signed_in = selectors.signed_in_sessions(
-            session_keys={viewer.session_key for viewer in viewers}
-        )
-        seeing = selectors.people_who_see(
-            meeting=meeting, user_ids={viewer.user.pk for viewer in viewers}
-        )
-        edition = Edition(version=meeting.version)
-        rendered: dict[Kind, str] = {}
-        for viewer in viewers:
-            # Signed in still, as the same person with the same password, who may see it.
-            person = viewer.user.pk
-            if person not in seeing or signed_in.get(viewer.session_key) != (
-                str(person),
-                seeing[person],
-            ):
-                edition.refused.add(viewer.session_key)
-                continue
-            kind = kind_of(viewer, meeting, state)
-            if kind not in rendered:
-                with translation.override(viewer.language):
-                    html, work = render_pushed(
-                        user=viewer.user, meeting=meeting, state=state, mode=viewer.mode
-                    )
-                rendered[kind] = pushed_event(version=meeting.version, html=html, work=work)
-            edition.events[viewer] = rendered[kind]
+        ready = Shipped.decode(shipped) if shipped is not None else None
+        allowed, refused = _still_allowed(meeting_id, viewers)
+        edition = Edition(version=ready.version if ready else None, refused=refused)
+        rest = []
+        for viewer in allowed:
+            event = ready.event_for(viewer) if ready else None
+            if event is None:
+                rest.append(viewer)
+            else:
+                edition.events[viewer] = event
+        if rest or ready is None:
+            _render_here(meeting_id, rest, edition)
         return edition
     finally:
         # Built in a thread of the process's pool: its connection goes back at once.
         live.release_connection()
+
+
+def _still_allowed(meeting_id: int, viewers: list[Viewer]) -> tuple[list[Viewer], set[str]]:
+    """The viewers still signed in, as the same person with the same password, who may see
+    the meeting; and the session keys of the others. Two queries, whatever their number."""
+    if not viewers:
+        return [], set()
+    signed_in = selectors.signed_in_sessions(
+        session_keys={viewer.session_key for viewer in viewers}
+    )
+    seeing = selectors.people_who_see(
+        meeting_id=meeting_id, user_ids={viewer.user.pk for viewer in viewers}
+    )
+    allowed, refused = [], set()
+    for viewer in viewers:
+        person = viewer.user.pk
+        if person in seeing and signed_in.get(viewer.session_key) == (
+            str(person),
+            seeing[person],
+        ):
+            allowed.append(viewer)
+        else:
+            refused.add(viewer.session_key)
+    return allowed, refused
+
+
+def _render_here(meeting_id: int, viewers: list[Viewer], edition: Edition) -> None:
+    """Load the meeting and render it for `viewers`, once per kind."""
+    meeting = _meeting(meeting_id)
+    if meeting is None:
+        edition.refused |= {viewer.session_key for viewer in viewers}
+        return
+    if edition.version is None:
+        edition.version = meeting.version
+    if not viewers:
+        return
+    state = selectors.runner_state(meeting=meeting)
+    rendered: dict[Kind, str] = {}
+    for viewer in viewers:
+        kind = kind_of(viewer, meeting, state)
+        if kind not in rendered:
+            with translation.override(viewer.language):
+                html, work = render_pushed(
+                    user=viewer.user, meeting=meeting, state=state, mode=viewer.mode
+                )
+            rendered[kind] = pushed_event(version=meeting.version, html=html, work=work)
+        edition.events[viewer] = rendered[kind]
 
 
 class Editions:
@@ -168,7 +363,9 @@ class Editions:
             ]
             task = loop.create_task(
                 sync_to_async(build, thread_sensitive=False)(
-                    meeting_id=meeting_id, viewers=viewers
+                    meeting_id=meeting_id,
+                    viewers=viewers,
+                    shipped=live.broker.shipped(meeting_id, version),
                 )
             )
             self._tasks[key] = task

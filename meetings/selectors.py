@@ -283,11 +283,12 @@ def signed_in_sessions(*, session_keys: set[str]) -> dict[str, tuple[str, str]]:
     return signed_in
 
 
-def people_who_see(*, meeting: Meeting, user_ids: set[int]) -> dict[int, str]:
+def people_who_see(*, meeting_id: int, user_ids: set[int]) -> dict[int, str]:
     """Who of `user_ids` is active and may see the meeting (Meeting.objects.visible_to_user_id),
-    with the session auth hash of their password now, in one query."""
+    with the session auth hash of their password now, in one query (none for a meeting that
+    is gone)."""
     sees = Exists(
-        Meeting.objects.filter(pk=meeting.pk).visible_to_user_id(OuterRef(OuterRef("pk")))
+        Meeting.objects.filter(pk=meeting_id).visible_to_user_id(OuterRef(OuterRef("pk")))
     )
     people = (
         User.objects.filter(pk__in=user_ids, is_active=True).filter(sees).only("pk", "password")

@@ -13,8 +13,9 @@ from django.db import connection, connections, transaction
 from django.test import AsyncClient, Client
 from django.urls import reverse
 
-from meetings import live, services
+from meetings import live, screens, services
 from meetings.models import Meeting
+from teams.middleware import ACTIVE_AT_KEY, LOGIN_AT_KEY
 from tests.factories import make_meeting
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -98,6 +99,27 @@ def test_a_slow_screen_gets_only_the_newest_version():
     run(scenario)
 
 
+def test_a_version_older_than_one_heard_already_is_dropped():
+    """Two writers' notifications can cross: a screen never goes back to the older state."""
+
+    async def scenario():
+        broker = live.Broker(listen=False)
+        subscriber = broker.subscribe(1)
+        broker.publish(1, 5, "edition 5")
+        assert await next_version(subscriber) == 5
+        broker.publish(1, 4, "edition 4")
+        with pytest.raises(TimeoutError):
+            await next_version(subscriber, timeout=0.2)
+        assert broker.shipped(1, 5) == "edition 5"
+        assert broker.shipped(1, 4) is None
+        broker.publish(1, 6)
+        assert await next_version(subscriber) == 6
+        assert broker.shipped(1, 6) is None
+        broker.unsubscribe(subscriber)
+
+    run(scenario)
+
+
 def _planned(world) -> Meeting:
     return make_meeting(
         team=world.syd,
@@ -117,6 +139,79 @@ def test_a_committed_change_is_announced_once_it_commits(world):
                 services.meeting_start, meeting_id=meeting.pk, version=meeting.version
             )
             assert await next_version(subscriber) == started.version
+        finally:
+            live.broker.unsubscribe(subscriber)
+
+    run(scenario)
+
+
+def test_a_change_brings_the_screens_its_writer_rendered(world):
+    """The process that made the change renders the projector and a member's "Følg møde" once
+    and sends them along: another process gives them to its screens without rendering."""
+    meeting = _planned(world)
+
+    async def scenario():
+        subscriber = live.broker.subscribe(meeting.pk)
+        try:
+            await listening(subscriber)
+            started = await in_thread(
+                services.meeting_start, meeting_id=meeting.pk, version=meeting.version
+            )
+            assert await next_version(subscriber) == started.version
+            shipped = live.broker.shipped(meeting.pk, started.version)
+            assert shipped is not None
+            ready = screens.Shipped.decode(shipped)
+            assert ready is not None
+            assert ready.version == started.version
+            assert set(ready.plain) == {"projector:da", "participant:da:1:0"}
+            projector = json.loads(ready.plain["projector:da"].removeprefix("event: state\ndata: "))
+            assert "Præsentation" in projector["html"]
+        finally:
+            live.broker.unsubscribe(subscriber)
+
+    run(scenario)
+
+
+def test_a_change_whose_screens_cannot_be_rendered_is_announced_all_the_same(
+    world, monkeypatch
+):
+    meeting = _planned(world)
+
+    def fails(**_kwargs):
+        raise RuntimeError("a template that cannot be rendered")
+
+    monkeypatch.setattr(screens, "ship", fails)
+
+    async def scenario():
+        subscriber = live.broker.subscribe(meeting.pk)
+        try:
+            await listening(subscriber)
+            started = await in_thread(
+                services.meeting_start, meeting_id=meeting.pk, version=meeting.version
+            )
+            assert await next_version(subscriber) == started.version
+            assert live.broker.shipped(meeting.pk, started.version) is None
+        finally:
+            live.broker.unsubscribe(subscriber)
+
+    run(scenario)
+    assert Meeting.objects.get(pk=meeting.pk).status == "running"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a NOTIFY's payload limit")
+def test_an_edition_too_large_for_a_notification_stays_behind(world, monkeypatch):
+    meeting = _planned(world)
+    monkeypatch.setattr(screens, "ship", lambda **_kwargs: "A" * live.MAX_PAYLOAD_BYTES)
+
+    async def scenario():
+        subscriber = live.broker.subscribe(meeting.pk)
+        try:
+            await listening(subscriber)
+            started = await in_thread(
+                services.meeting_start, meeting_id=meeting.pk, version=meeting.version
+            )
+            assert await next_version(subscriber) == started.version
+            assert live.broker.shipped(meeting.pk, started.version) is None
         finally:
             live.broker.unsubscribe(subscriber)
 
@@ -287,3 +382,38 @@ def test_while_the_process_listens_an_unchanged_poll_asks_the_database_only_for_
     client.force_login(world.users["other_caseworker"])
     assert client.get(url, unchanged, headers=HX).status_code == 404
     connections.close_all()
+
+
+def request_thread_holds_a_connection() -> bool:
+    """Whether the thread the test client's requests do their sync work in has a database
+    connection open (asgiref's one thread for it, outside a server)."""
+    return connections["default"].connection is not None
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="SQLite's test database ignores close()"
+)
+def test_a_stream_whose_request_stamps_the_session_holds_no_database_connection(world):
+    """The first request of a session stamps it, and the session is saved after the view, on
+    the request thread's connection: the stream lets that connection go once it is open."""
+    meeting = _planned(world)
+    url = reverse("meetings:stream", args=[meeting.pk]) + "?mode=participant"
+    seen: dict[str, object] = {}
+
+    async def scenario():
+        client = AsyncClient()
+        await client.aforce_login(world.users["caseworker"])
+        session = await client.asession()
+        for key in (LOGIN_AT_KEY, ACTIVE_AT_KEY):
+            await session.apop(key, None)
+        await session.asave()
+        response, events = await open_stream(client, url)
+        await anext(events)
+        seen["holds"] = await sync_to_async(request_thread_holds_a_connection)()
+        seen["stamped"] = await (await client.asession()).aget(ACTIVE_AT_KEY)
+        await response.streaming_content.aclose()
+        await close_request_connections()
+
+    run(scenario)
+    assert seen["stamped"] is not None
+    assert seen["holds"] is False

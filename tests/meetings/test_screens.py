@@ -171,3 +171,146 @@ def test_an_edition_takes_the_same_queries_for_two_screens_and_for_twenty(
         assert len(edition.events) == len(people)
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+# What the process that made a change ships with it (screens.ship), and what the others make of
+# it (screens.build with `shipped`).
+
+
+def shipped_now(meeting) -> str:
+    fresh = Meeting.objects.get(pk=meeting.pk)
+    shipped = screens.ship(meeting_id=meeting.pk, version=fresh.version)
+    assert shipped is not None
+    return shipped
+
+
+@pytest.mark.parametrize("position", [REFLECTION, ROUND])
+@pytest.mark.parametrize("who", ["caseworker", "caseworker2", "leader"])
+def test_a_screen_from_a_shipped_edition_is_what_the_person_would_have_fetched(
+    client, world, meeting, position, who
+):
+    """caseworker owns the case (their notes in the reflection), caseworker2 is any member,
+    the leader runs the meeting (not shipped: rendered where they watch)."""
+    run_to(client, world, meeting, position)
+    user = world.users[who]
+    browser = signed_in(user)
+    v = viewer(browser, user, meeting)
+    edition = screens.build(meeting_id=meeting.pk, viewers=[v], shipped=shipped_now(meeting))
+    pushed = event_data(edition.events[v])
+
+    fetched = browser.get(
+        reverse("meetings:poll", args=[meeting.pk]), {"v": 0, "mode": "participant"}, headers=HX
+    )
+    work = browser.get(
+        reverse("meetings:work", args=[meeting.pk]), {"mode": "participant"}, headers=HX
+    )
+    assert comparable(pushed["html"]) == comparable(fetched.content.decode())
+    assert comparable(pushed["work"]) == comparable(work.content.decode())
+
+
+@pytest.mark.parametrize("position", [REFLECTION, ROUND])
+def test_with_a_shipped_edition_a_process_asks_the_database_only_about_its_screens(
+    client, world, meeting, position
+):
+    run_to(client, world, meeting, position)
+    members = [MembershipFactory(team=world.syd).user for _ in range(12)]
+    owner = world.users["caseworker"]
+    viewers = [viewer(signed_in(person), person, meeting) for person in [owner, *members]]
+    viewers.append(viewer(signed_in(members[0]), members[0], meeting, mode="projector"))
+    shipped = shipped_now(meeting)
+
+    with CaptureQueriesContext(connection) as queries:
+        edition = screens.build(meeting_id=meeting.pk, viewers=viewers, shipped=shipped)
+
+    # The sessions, and who may still see the meeting: no load of the meeting, no render.
+    assert len(queries) == 2
+    assert set(edition.events) == set(viewers)
+    # One string for all the members' screens, and the projector's own.
+    assert edition.events[viewers[1]] is edition.events[viewers[2]]
+    assert event_data(edition.events[viewers[-1]])["work"] is None
+
+
+def test_a_screen_in_another_language_is_rendered_where_it_watches(client, world, meeting):
+    run_to(client, world, meeting, ROUND)
+    english = world.users["caseworker2"]
+    english.language = "en"
+    english.save()
+    danish = world.users["caseworker"]
+    viewers = [
+        viewer(signed_in(danish), danish, meeting),
+        viewer(signed_in(english), english, meeting),
+    ]
+    edition = screens.build(meeting_id=meeting.pk, viewers=viewers, shipped=shipped_now(meeting))
+
+    assert "Aktuel fase" in event_data(edition.events[viewers[0]])["html"]
+    assert "Current phase" in event_data(edition.events[viewers[1]])["html"]
+
+
+def test_a_shipped_edition_still_refuses_an_ended_session_and_a_disabled_person(
+    client, world, meeting
+):
+    run_to(client, world, meeting, ROUND)
+    users = world.users
+    people = [users["caseworker"], users["caseworker2"], users["leader"]]
+    clients = [signed_in(person) for person in people]
+    viewers = [viewer(c, person, meeting) for c, person in zip(clients, people, strict=True)]
+    shipped = shipped_now(meeting)
+
+    Session.objects.filter(session_key=clients[0].session.session_key).delete()
+    users["caseworker2"].is_active = False
+    users["caseworker2"].save()
+    edition = screens.build(meeting_id=meeting.pk, viewers=viewers, shipped=shipped)
+
+    assert edition.refused == {v.session_key for v in viewers[:2]}
+    assert set(edition.events) == {viewers[2]}
+
+
+def test_people_with_a_hand_up_get_their_own_screen_and_a_long_queue_still_fits(client, world):
+    from meetings import live, services
+    from tests.meetings.test_hands import QUESTIONS
+    from tests.meetings.test_observer import observed_meeting
+
+    meeting = observed_meeting(world)
+    members = [MembershipFactory(team=world.syd).user for _ in range(30)]
+    meeting.participants.add(*members)
+    run_to(client, world, meeting, QUESTIONS)
+    for person in members:
+        services.hand_set(meeting_id=meeting.pk, user=person, raised=True)
+    shipped = shipped_now(meeting)
+
+    assert len(shipped) <= live.MAX_PAYLOAD_BYTES
+    ready = screens.Shipped.decode(shipped)
+    assert ready is not None
+    assert {person.pk for person in members} <= ready.own
+    assert 0 < len(ready.personal) <= screens.OWN_SCREENS_SHIPPED
+    first, plain = members[0], world.users["caseworker2"]
+    viewers = [viewer(signed_in(first), first, meeting), viewer(signed_in(plain), plain, meeting)]
+    edition = screens.build(meeting_id=meeting.pk, viewers=viewers, shipped=shipped)
+    mine, theirs = (event_data(edition.events[v])["html"] for v in viewers)
+    assert mine != theirs
+    assert comparable(mine) == comparable(
+        signed_in(first)
+        .get(
+            reverse("meetings:poll", args=[meeting.pk]),
+            {"v": 0, "mode": "participant"},
+            headers=HX,
+        )
+        .content.decode()
+    )
+
+
+def test_nothing_is_shipped_for_a_version_the_meeting_has_left(client, world, meeting):
+    run_to(client, world, meeting, ROUND)
+    fresh = Meeting.objects.get(pk=meeting.pk)
+    assert screens.ship(meeting_id=meeting.pk, version=fresh.version - 1) is None
+    assert screens.ship(meeting_id=0, version=1) is None
+
+
+@pytest.mark.parametrize("garbage", ["", "not base64!", "aGVsbG8=", "eJwDAAAAAAE="])
+def test_a_payload_that_is_not_an_edition_is_ignored(client, world, meeting, garbage):
+    run_to(client, world, meeting, ROUND)
+    user = world.users["caseworker2"]
+    v = viewer(signed_in(user), user, meeting)
+    assert screens.Shipped.decode(garbage) is None
+    edition = screens.build(meeting_id=meeting.pk, viewers=[v], shipped=garbage)
+    assert "Runde" in event_data(edition.events[v])["html"]

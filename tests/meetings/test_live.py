@@ -164,7 +164,8 @@ def test_a_change_brings_the_screens_its_writer_rendered(world):
             assert ready is not None
             assert ready.version == started.version
             assert set(ready.plain) == {"projector:da", "participant:da:1:0"}
-            projector = json.loads(ready.plain["projector:da"].removeprefix("event: state\ndata: "))
+            event = ready.plain["projector:da"]
+            projector = json.loads(event.removeprefix("event: state\ndata: "))
             assert "Præsentation" in projector["html"]
         finally:
             live.broker.unsubscribe(subscriber)
@@ -172,9 +173,7 @@ def test_a_change_brings_the_screens_its_writer_rendered(world):
     run(scenario)
 
 
-def test_a_change_whose_screens_cannot_be_rendered_is_announced_all_the_same(
-    world, monkeypatch
-):
+def test_a_change_whose_screens_cannot_be_rendered_is_announced_all_the_same(world, monkeypatch):
     meeting = _planned(world)
 
     def fails(**_kwargs):

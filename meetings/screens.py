@@ -27,11 +27,14 @@ import asyncio
 import base64
 import binascii
 import json
+import threading
 import zlib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 
-from asgiref.sync import sync_to_async
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.utils import translation
 
 from meetings import access, live, selectors
@@ -277,24 +280,28 @@ def ship(*, meeting_id: int, version: int) -> str | None:
 
 def build(*, meeting_id: int, viewers: list[Viewer], shipped: str | None = None) -> Edition:
     """The meeting as it is now for each of `viewers`: their kind's screen from the `shipped`
-    edition when it has it, else rendered here, once per kind."""
+    edition when it has it, else rendered here, once per kind. The connection goes back to the
+    pool at once (Editions builds in a thread that keeps it while changes wait)."""
     try:
-        ready = Shipped.decode(shipped) if shipped is not None else None
-        allowed, refused = _still_allowed(meeting_id, viewers)
-        edition = Edition(version=ready.version if ready else None, refused=refused)
-        rest = []
-        for viewer in allowed:
-            event = ready.event_for(viewer) if ready else None
-            if event is None:
-                rest.append(viewer)
-            else:
-                edition.events[viewer] = event
-        if rest or ready is None:
-            _render_here(meeting_id, rest, edition)
-        return edition
+        return _build(meeting_id=meeting_id, viewers=viewers, shipped=shipped)
     finally:
-        # Built in a thread of the process's pool: its connection goes back at once.
         live.release_connection()
+
+
+def _build(*, meeting_id: int, viewers: list[Viewer], shipped: str | None) -> Edition:
+    ready = Shipped.decode(shipped) if shipped is not None else None
+    allowed, refused = _still_allowed(meeting_id, viewers)
+    edition = Edition(version=ready.version if ready else None, refused=refused)
+    rest = []
+    for viewer in allowed:
+        event = ready.event_for(viewer) if ready else None
+        if event is None:
+            rest.append(viewer)
+        else:
+            edition.events[viewer] = event
+    if rest or ready is None:
+        _render_here(meeting_id, rest, edition)
+    return edition
 
 
 def _still_allowed(meeting_id: int, viewers: list[Viewer]) -> tuple[list[Viewer], set[str]]:
@@ -346,10 +353,18 @@ def _render_here(meeting_id: int, viewers: list[Viewer], edition: Edition) -> No
 
 class Editions:
     """The editions being built or just built in this process, shared by the streams of their
-    meeting, so that a change is loaded and rendered once however many screens are open."""
+    meeting, so that a change is loaded and rendered once however many screens are open.
+
+    They are built one after the other in a thread of their own, which keeps its database
+    connection while more are waiting: in a burst of changes the requests that make them take
+    every connection of the pool, and the screens' checks must not queue behind them. Under
+    the GIL more threads would not build them sooner."""
 
     def __init__(self) -> None:
-        self._tasks: dict[tuple[int, int, int], asyncio.Task[Edition]] = {}
+        self._tasks: dict[tuple[int, int, int], asyncio.Future[Edition]] = {}
+        self._builder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="meeting-editions")
+        self._lock = threading.Lock()
+        self._waiting = 0
 
     async def get(self, *, meeting_id: int, version: int) -> Edition:
         loop = asyncio.get_running_loop()
@@ -361,18 +376,38 @@ class Editions:
                 for subscriber in live.broker.subscribers_of(meeting_id)
                 if isinstance(subscriber.viewer, Viewer)
             ]
-            task = loop.create_task(
-                sync_to_async(build, thread_sensitive=False)(
+            with self._lock:
+                self._waiting += 1
+            task = loop.run_in_executor(
+                self._builder,
+                partial(
+                    self._build,
                     meeting_id=meeting_id,
                     viewers=viewers,
                     shipped=live.broker.shipped(meeting_id, version),
-                )
+                ),
             )
             self._tasks[key] = task
             task.add_done_callback(
                 lambda _task: loop.call_later(KEEP_SECONDS, self._tasks.pop, key, None)
             )
         return await task
+
+    def _build(self, *, meeting_id: int, viewers: list[Viewer], shipped: str | None) -> Edition:
+        try:
+            try:
+                return _build(meeting_id=meeting_id, viewers=viewers, shipped=shipped)
+            except (InterfaceError, OperationalError):
+                # The connection kept from the last build has broken meanwhile: once more,
+                # on a new one.
+                live.release_connection()
+                return _build(meeting_id=meeting_id, viewers=viewers, shipped=shipped)
+        finally:
+            with self._lock:
+                self._waiting -= 1
+                idle = self._waiting == 0
+            if idle:
+                live.release_connection()
 
 
 editions = Editions()

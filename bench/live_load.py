@@ -46,8 +46,10 @@ import random
 import re
 import resource
 import signal
+import ssl
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -149,9 +151,19 @@ async def read_response(reader: asyncio.StreamReader, method: str = "GET") -> Re
     return Response(status, headers, body)
 
 
+# Set with --nginx: the client then speaks TLS to nginx, as browsers do.
+CLIENT_TLS: ssl.SSLContext | None = None
+
+
+def tls() -> dict[str, Any]:
+    """The TLS arguments of a connection to the server (none without the proxy)."""
+    return {"ssl": CLIENT_TLS, "server_hostname": HOST} if CLIENT_TLS else {}
+
+
 async def fetch(port: int, raw: bytes, method: str = "GET") -> Response:
-    """One request on a connection of its own, as a proxy in front of the app would make it."""
-    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    """One request on a connection of its own, as a proxy in front of the app would make it
+    (or, with --nginx, as a browser without keep-alive makes it to the proxy)."""
+    reader, writer = await asyncio.open_connection("127.0.0.1", port, **tls())
     try:
         writer.write(raw)
         return await read_response(reader, method)
@@ -328,7 +340,8 @@ class Screen:
 class Bench:
     def __init__(self, args: argparse.Namespace, data: dict[str, Any]) -> None:
         self.args = args
-        self.port: int = args.port
+        # The client's way in: nginx's port with --nginx, else the app server's.
+        self.port: int = args.proxy_port if args.nginx else args.port
         self.data = data
         self.screens = []
         projected: set[int] = set()
@@ -409,7 +422,10 @@ class Bench:
             try:
                 transport, _protocol = await asyncio.wait_for(
                     loop.create_connection(
-                        lambda: StreamProtocol(self, screen, raw), "127.0.0.1", self.port
+                        lambda: StreamProtocol(self, screen, raw),
+                        "127.0.0.1",
+                        self.port,
+                        **tls(),
                     ),
                     TIMEOUT,
                 )
@@ -580,7 +596,7 @@ class Bench:
     # The poll against the constant view.
 
     async def hammer(self, raw: bytes, stop_at: float, counts: dict[str, int]) -> None:
-        reader, writer = await asyncio.open_connection("127.0.0.1", self.port)
+        reader, writer = await asyncio.open_connection("127.0.0.1", self.port, **tls())
         try:
             while now() < stop_at:
                 writer.write(raw)
@@ -728,6 +744,86 @@ def uvicorn_command(args: argparse.Namespace) -> list[str]:
         # As deploy/teamlaering.service: the app writes its own access line per request.
         "--no-access-log",
     ]
+
+
+def nginx_config(args: argparse.Namespace, directory: Path) -> Path:
+    """deploy/nginx.conf as it is, in front of the benchmark's app server: only the ports,
+    the certificate (self-signed, made here) and the files nginx writes are the benchmark's;
+    the port-80 redirect is left out. Its main configuration is Debian's, with more
+    connections per worker: each open stream takes two (the screen's and the upstream's), and
+    Debian's 768 would refuse streams past about 700 (README, Production)."""
+    certificate, key = directory / "cert.pem", directory / "key.pem"
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            f"/CN={HOST}",
+            "-keyout",
+            str(key),
+            "-out",
+            str(certificate),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    site = (ROOT / "deploy/nginx.conf").read_text()
+    site = site[site.index("upstream teamlaering") :]
+    redirect = site.index("server {")
+    site = site[:redirect] + site[site.index("server {", redirect + 1) :]
+    site = (
+        site.replace("server 127.0.0.1:8000;", f"server 127.0.0.1:{args.port};")
+        .replace("listen 443 ssl http2;", f"listen 127.0.0.1:{args.proxy_port} ssl http2;")
+        .replace("listen [::]:443 ssl http2;", "")
+        .replace("/etc/ssl/teamlaering/fullchain.pem", str(certificate))
+        .replace("/etc/ssl/teamlaering/privkey.pem", str(key))
+    )
+    if f"127.0.0.1:{args.proxy_port} ssl" not in site or str(key) not in site:
+        raise SystemExit("deploy/nginx.conf has changed: adapt nginx_config()")
+    config = directory / "nginx.conf"
+    config.write_text(
+        f"""worker_processes auto;
+worker_rlimit_nofile 20000;
+pid {directory}/nginx.pid;
+error_log {directory}/error.log;
+events {{ worker_connections {args.nginx_connections}; }}
+http {{
+    sendfile on;
+    tcp_nopush on;
+    types_hash_max_size 2048;
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log {directory}/access.log;
+    client_body_temp_path {directory}/body;
+    proxy_temp_path {directory}/proxy;
+    {site}
+}}
+"""
+    )
+    return config
+
+
+def start_nginx(args: argparse.Namespace) -> tuple[subprocess.Popen[bytes], Path]:
+    global CLIENT_TLS
+    directory = Path(tempfile.mkdtemp(prefix="teamlaering-nginx-"))
+    # nginx's workers (nobody) keep their buffers in here.
+    directory.chmod(0o755)
+    config = nginx_config(args, directory)
+    nginx = subprocess.Popen(
+        [str(args.nginx), "-c", str(config), "-g", "daemon off;"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
+    )
+    CLIENT_TLS = ssl.create_default_context()
+    CLIENT_TLS.check_hostname = False
+    CLIENT_TLS.verify_mode = ssl.CERT_NONE
+    return nginx, directory
 
 
 def start_profilers(
@@ -984,7 +1080,8 @@ def summarize(r: dict[str, Any]) -> str:
     pages, event, state, work = r["pages"], r["event"], r["state_fetch"], r["work_fetch"]
     tp = r["throughput"]
     lines = [
-        f"N={r['screens']} workers={r['workers']} load at start={r['load_average_at_start']}",
+        f"N={r['screens']} workers={r['workers']} load at start={r['load_average_at_start']} "
+        f"autogroup nice={r['autogroup_nice']}",
         f"streams opened {r['opened']}/{r['screens']} in {r['open_seconds']} s, "
         f"failures {r['open_failures']}; DB connections {r['db_connections_before']} -> "
         f"{r['db_connections_with_streams']}",
@@ -1070,6 +1167,21 @@ def main() -> None:
     parser.add_argument("--py-spy", type=Path, help="py-spy, to sample the workers in the burst")
     parser.add_argument("--py-spy-seconds", type=int, default=15)
     parser.add_argument("--py-spy-prefix", default="/tmp/teamlaering-live-load-py-spy")
+    parser.add_argument(
+        "--nginx",
+        type=Path,
+        help="nginx, to put in front as deploy/nginx.conf does (TLS); the client then talks "
+        "to it on --proxy-port",
+    )
+    parser.add_argument("--proxy-port", type=int, default=8443)
+    parser.add_argument("--nginx-connections", type=int, default=8192)
+    parser.add_argument(
+        "--autogroup-nice",
+        type=int,
+        help="give the server, PostgreSQL, nginx and this client's scheduling groups this "
+        "nice (Linux autogroups: other sessions' `nice -n 15` does not yield to them "
+        "otherwise); root only",
+    )
     parser.add_argument("--out", type=Path, help="write every figure here as JSON")
     parser.add_argument("--server-log", type=Path, default=Path("/tmp/teamlaering-uvicorn.log"))
     args = parser.parse_args()
@@ -1099,6 +1211,9 @@ def main() -> None:
     data["screens"] = data["screens"][: args.screens]
     data["browsers"] = data["browsers"][: args.browsers]
 
+    nginx = None
+    if args.nginx:
+        nginx, nginx_directory = start_nginx(args)
     with open(args.server_log, "w") as log:
         server = subprocess.Popen(
             uvicorn_command(args),
@@ -1108,6 +1223,13 @@ def main() -> None:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
+    if args.autogroup_nice is not None:
+        postmaster = (
+            [int(args.postmaster_pid.read_text().split()[0])] if args.postmaster_pid else []
+        )
+        proxy = [nginx.pid] if nginx is not None else []
+        for pid in (os.getpid(), server.pid, *postmaster, *proxy):
+            Path(f"/proc/{pid}/autogroup").write_text(str(args.autogroup_nice))
     try:
         result = asyncio.run(run(args, data, server.pid))
     finally:
@@ -1117,7 +1239,17 @@ def main() -> None:
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
             server.wait()
+        if nginx is not None:
+            nginx.terminate()
+            nginx.wait(15)
+    if nginx is not None:
+        result["nginx"] = {
+            "command": f"{args.nginx} -c {nginx_directory}/nginx.conf",
+            "port": args.proxy_port,
+            "error_log_lines": len((nginx_directory / "error.log").read_text().splitlines()),
+        }
     result["load_average_at_start"] = load_at_start
+    result["autogroup_nice"] = args.autogroup_nice
     result["command"] = " ".join(uvicorn_command(args))
     result["server_env"] = args.server_env
     with open(args.server_log) as log:

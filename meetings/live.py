@@ -126,6 +126,7 @@ class Broker:
         self._generation = 0
         # The edition shipped with the latest change of each meeting: (version, edition).
         self._editions: dict[int, tuple[int, str]] = {}
+        self._on_stop: list[Callable[[], None]] = []
 
     def subscribe(self, meeting_id: int, viewer: object = None) -> Subscriber:
         subscriber = Subscriber(
@@ -228,8 +229,15 @@ class Broker:
             )
             self._listener.start()
 
+    def on_stop(self, release: Callable[[], None]) -> None:
+        """Have `stop` call `release` too: what else keeps a connection for the streams."""
+        self._on_stop.append(release)
+
     def stop(self) -> None:
-        """End the LISTEN and its connection (the test suite, before it drops its database)."""
+        """End the LISTEN and its connection, and whatever else keeps a connection for the
+        streams (the test suite, before it drops its database)."""
+        for release in self._on_stop:
+            release()
         self._stopping.set()
         listener = self._listener
         if listener is not None:

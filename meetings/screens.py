@@ -27,7 +27,6 @@ import asyncio
 import base64
 import binascii
 import json
-import threading
 import zlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -281,7 +280,7 @@ def ship(*, meeting_id: int, version: int) -> str | None:
 def build(*, meeting_id: int, viewers: list[Viewer], shipped: str | None = None) -> Edition:
     """The meeting as it is now for each of `viewers`: their kind's screen from the `shipped`
     edition when it has it, else rendered here, once per kind. The connection goes back to the
-    pool at once (Editions builds in a thread that keeps it while changes wait)."""
+    pool at once (Editions builds in a thread that keeps it)."""
     try:
         return _build(meeting_id=meeting_id, viewers=viewers, shipped=shipped)
     finally:
@@ -355,16 +354,14 @@ class Editions:
     """The editions being built or just built in this process, shared by the streams of their
     meeting, so that a change is loaded and rendered once however many screens are open.
 
-    They are built one after the other in a thread of their own, which keeps its database
-    connection while more are waiting: in a burst of changes the requests that make them take
-    every connection of the pool, and the screens' checks must not queue behind them. Under
-    the GIL more threads would not build them sooner."""
+    They are built one after the other in a thread of their own, which keeps one database
+    connection of the pool for good: in a burst of changes the requests that make them take
+    every other connection, and the screens' checks must not queue behind them. Under the GIL
+    more threads would not build them sooner."""
 
     def __init__(self) -> None:
         self._tasks: dict[tuple[int, int, int], asyncio.Future[Edition]] = {}
         self._builder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="meeting-editions")
-        self._lock = threading.Lock()
-        self._waiting = 0
 
     async def get(self, *, meeting_id: int, version: int) -> Edition:
         loop = asyncio.get_running_loop()
@@ -376,12 +373,10 @@ class Editions:
                 for subscriber in live.broker.subscribers_of(meeting_id)
                 if isinstance(subscriber.viewer, Viewer)
             ]
-            with self._lock:
-                self._waiting += 1
             task = loop.run_in_executor(
                 self._builder,
                 partial(
-                    self._build,
+                    _build_again_if_the_connection_broke,
                     meeting_id=meeting_id,
                     viewers=viewers,
                     shipped=live.broker.shipped(meeting_id, version),
@@ -393,24 +388,24 @@ class Editions:
             )
         return await task
 
-    def _build(self, *, meeting_id: int, viewers: list[Viewer], shipped: str | None) -> Edition:
-        try:
-            try:
-                return _build(meeting_id=meeting_id, viewers=viewers, shipped=shipped)
-            except (InterfaceError, OperationalError):
-                # The connection kept from the last build has broken meanwhile: once more,
-                # on a new one.
-                live.release_connection()
-                return _build(meeting_id=meeting_id, viewers=viewers, shipped=shipped)
-        finally:
-            with self._lock:
-                self._waiting -= 1
-                idle = self._waiting == 0
-            if idle:
-                live.release_connection()
+    def release(self) -> None:
+        """Give the builder's connection back (the test suite, before it drops its database)."""
+        self._builder.submit(live.release_connection).result(timeout=10)
+
+
+def _build_again_if_the_connection_broke(
+    *, meeting_id: int, viewers: list[Viewer], shipped: str | None
+) -> Edition:
+    try:
+        return _build(meeting_id=meeting_id, viewers=viewers, shipped=shipped)
+    except (InterfaceError, OperationalError):
+        # The connection kept since the last build broke meanwhile: once more, on a new one.
+        live.release_connection()
+        return _build(meeting_id=meeting_id, viewers=viewers, shipped=shipped)
 
 
 editions = Editions()
+live.broker.on_stop(editions.release)
 
 
 async def event_for(viewer: Viewer, *, meeting_id: int, version: int) -> str | None:

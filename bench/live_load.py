@@ -1187,6 +1187,9 @@ def main() -> None:
     args = parser.parse_args()
 
     load_at_start = os.getloadavg()
+    if args.autogroup_nice is not None:
+        # This client and the data's setup (its child).
+        Path("/proc/self/autogroup").write_text(str(args.autogroup_nice))
     env = server_env(args)
     if not args.skip_setup:
         subprocess.run(
@@ -1228,7 +1231,7 @@ def main() -> None:
             [int(args.postmaster_pid.read_text().split()[0])] if args.postmaster_pid else []
         )
         proxy = [nginx.pid] if nginx is not None else []
-        for pid in (os.getpid(), server.pid, *postmaster, *proxy):
+        for pid in (server.pid, *postmaster, *proxy):
             Path(f"/proc/{pid}/autogroup").write_text(str(args.autogroup_nice))
     try:
         result = asyncio.run(run(args, data, server.pid))

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from django.conf import settings
-from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connections
+from django.db import InterfaceError, OperationalError
 from django.utils import translation
 
 from meetings import access, live, selectors
@@ -387,11 +387,6 @@ class Editions:
                 lambda _task: loop.call_later(KEEP_SECONDS, self._tasks.pop, key, None)
             )
         return await task
-
-    def prepare(self) -> None:
-        """Have the builder take its connection now that a screen is open: at the first change
-        the requests that make it may hold every other connection of the pool."""
-        self._builder.submit(connections[DEFAULT_DB_ALIAS].ensure_connection)
 
     def release(self) -> None:
         """Give the builder's connection back (the test suite, before it drops its database)."""

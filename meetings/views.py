@@ -281,8 +281,6 @@ async def runner_stream(request: HtmxHttpRequest, pk: int) -> HttpResponseBase:
     viewer = await sync_to_async(_stream_viewer)(
         user_id=int(user_id), session_key=session_key, pk=pk, mode=request.GET.get("mode")
     )
-    if viewer is not None:
-        screens.editions.prepare()
 
     async def describe(changed: int) -> str | None:
         if viewer is None:

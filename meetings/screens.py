@@ -252,17 +252,11 @@ def ship(*, meeting_id: int, version: int) -> str | None:
     personal: dict[tuple[int, str], str] = {}
     rendered: dict[Kind, str] = {}
     for viewer in _viewers_to_ship(meeting, state):
-        kind = kind_of(viewer, meeting, state)
-        if kind not in rendered:
-            with translation.override(viewer.language):
-                html, work = render_pushed(
-                    user=viewer.user, meeting=meeting, state=state, mode=viewer.mode
-                )
-            rendered[kind] = pushed_event(version=version, html=html, work=work)
+        event = _rendered_for(viewer, meeting, state, rendered)
         if viewer.mode == "participant" and viewer.user.pk in own:
-            personal[(viewer.user.pk, viewer.shipped_as)] = rendered[kind]
+            personal[(viewer.user.pk, viewer.shipped_as)] = event
         else:
-            plain[viewer.shipped_as] = rendered[kind]
+            plain[viewer.shipped_as] = event
     while plain or personal:
         encoded = Shipped(version=version, own=own, plain=plain, personal=personal).encode()
         if len(encoded) <= live.MAX_PAYLOAD_BYTES - 40:
@@ -340,14 +334,21 @@ def _render_here(meeting_id: int, viewers: list[Viewer], edition: Edition) -> No
     state = selectors.runner_state(meeting=meeting)
     rendered: dict[Kind, str] = {}
     for viewer in viewers:
-        kind = kind_of(viewer, meeting, state)
-        if kind not in rendered:
-            with translation.override(viewer.language):
-                html, work = render_pushed(
-                    user=viewer.user, meeting=meeting, state=state, mode=viewer.mode
-                )
-            rendered[kind] = pushed_event(version=meeting.version, html=html, work=work)
-        edition.events[viewer] = rendered[kind]
+        edition.events[viewer] = _rendered_for(viewer, meeting, state, rendered)
+
+
+def _rendered_for(
+    viewer: Viewer, meeting: Meeting, state: selectors.RunnerState, rendered: dict[Kind, str]
+) -> str:
+    """The viewer's event: rendered once per kind, `rendered` holding those made already."""
+    kind = kind_of(viewer, meeting, state)
+    if kind not in rendered:
+        with translation.override(viewer.language):
+            html, work = render_pushed(
+                user=viewer.user, meeting=meeting, state=state, mode=viewer.mode
+            )
+        rendered[kind] = pushed_event(version=meeting.version, html=html, work=work)
+    return rendered[kind]
 
 
 class Editions:

@@ -285,8 +285,8 @@ def signed_in_sessions(*, session_keys: set[str]) -> dict[str, tuple[str, str]]:
 
 def people_who_see(*, meeting_id: int, user_ids: set[int]) -> dict[int, str]:
     """Who of `user_ids` is active and may see the meeting (Meeting.objects.visible_to_user_id),
-    with the session auth hash of their password now, in one query (none for a meeting that
-    is gone)."""
+    with the session auth hash of their password now, in one query (nobody, for a meeting
+    that is gone)."""
     sees = Exists(
         Meeting.objects.filter(pk=meeting_id).visible_to_user_id(OuterRef(OuterRef("pk")))
     )

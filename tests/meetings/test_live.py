@@ -128,8 +128,10 @@ def _planned(world) -> Meeting:
     )
 
 
-def test_a_committed_change_is_announced_once_it_commits(world):
-    meeting = _planned(world)
+def start_and_hear(meeting) -> str | None:
+    """Start the meeting in a thread, as a view would, and return what this process's broker
+    has of its edition once the change has arrived."""
+    heard: list[str | None] = []
 
     async def scenario():
         subscriber = live.broker.subscribe(meeting.pk)
@@ -139,38 +141,31 @@ def test_a_committed_change_is_announced_once_it_commits(world):
                 services.meeting_start, meeting_id=meeting.pk, version=meeting.version
             )
             assert await next_version(subscriber) == started.version
+            heard.append(live.broker.shipped(meeting.pk, started.version))
         finally:
             live.broker.unsubscribe(subscriber)
 
     run(scenario)
+    return heard[0]
+
+
+def test_a_committed_change_is_announced_once_it_commits(world):
+    start_and_hear(_planned(world))
 
 
 def test_a_change_brings_the_screens_its_writer_rendered(world):
     """The process that made the change renders the projector and a member's "Følg møde" once
     and sends them along: another process gives them to its screens without rendering."""
     meeting = _planned(world)
+    shipped = start_and_hear(meeting)
 
-    async def scenario():
-        subscriber = live.broker.subscribe(meeting.pk)
-        try:
-            await listening(subscriber)
-            started = await in_thread(
-                services.meeting_start, meeting_id=meeting.pk, version=meeting.version
-            )
-            assert await next_version(subscriber) == started.version
-            shipped = live.broker.shipped(meeting.pk, started.version)
-            assert shipped is not None
-            ready = screens.Shipped.decode(shipped)
-            assert ready is not None
-            assert ready.version == started.version
-            assert set(ready.plain) == {"projector:da", "participant:da:1:0"}
-            event = ready.plain["projector:da"]
-            projector = json.loads(event.removeprefix("event: state\ndata: "))
-            assert "Præsentation" in projector["html"]
-        finally:
-            live.broker.unsubscribe(subscriber)
-
-    run(scenario)
+    assert shipped is not None
+    ready = screens.Shipped.decode(shipped)
+    assert ready is not None
+    assert ready.version == meeting.version + 1
+    assert set(ready.plain) == {"projector:da", "participant:da:1:0"}
+    projector = json.loads(ready.plain["projector:da"].removeprefix("event: state\ndata: "))
+    assert "Præsentation" in projector["html"]
 
 
 def test_a_change_whose_screens_cannot_be_rendered_is_announced_all_the_same(world, monkeypatch):
@@ -180,20 +175,7 @@ def test_a_change_whose_screens_cannot_be_rendered_is_announced_all_the_same(wor
         raise RuntimeError("a template that cannot be rendered")
 
     monkeypatch.setattr(screens, "ship", fails)
-
-    async def scenario():
-        subscriber = live.broker.subscribe(meeting.pk)
-        try:
-            await listening(subscriber)
-            started = await in_thread(
-                services.meeting_start, meeting_id=meeting.pk, version=meeting.version
-            )
-            assert await next_version(subscriber) == started.version
-            assert live.broker.shipped(meeting.pk, started.version) is None
-        finally:
-            live.broker.unsubscribe(subscriber)
-
-    run(scenario)
+    assert start_and_hear(meeting) is None
     assert Meeting.objects.get(pk=meeting.pk).status == "running"
 
 
@@ -201,20 +183,8 @@ def test_a_change_whose_screens_cannot_be_rendered_is_announced_all_the_same(wor
 def test_an_edition_too_large_for_a_notification_stays_behind(world, monkeypatch):
     meeting = _planned(world)
     monkeypatch.setattr(screens, "ship", lambda **_kwargs: "A" * live.MAX_PAYLOAD_BYTES)
-
-    async def scenario():
-        subscriber = live.broker.subscribe(meeting.pk)
-        try:
-            await listening(subscriber)
-            started = await in_thread(
-                services.meeting_start, meeting_id=meeting.pk, version=meeting.version
-            )
-            assert await next_version(subscriber) == started.version
-            assert live.broker.shipped(meeting.pk, started.version) is None
-        finally:
-            live.broker.unsubscribe(subscriber)
-
-    run(scenario)
+    assert start_and_hear(meeting) is None
+    assert Meeting.objects.get(pk=meeting.pk).status == "running"
 
 
 def test_a_change_rolled_back_is_never_announced(world):

@@ -5,8 +5,10 @@ commits (never when it rolls back), the process that made the change renders the
 for the common kinds of screen (meetings.screens.ship: its *edition*) and sends it with the
 change. On PostgreSQL that is a NOTIFY, which PostgreSQL delivers to every listening app-server
 process; so any number of stateless app servers on one PostgreSQL see every change, and none of
-them renders what the writer has rendered already. On SQLite (one process: `make run`) the
-change is handed to this process's broker.
+them renders what the writer has rendered already. The NOTIFY goes right after the commit
+rather than inside the transaction (the edition is rendered from what was committed): a process
+that dies between the two loses that change's push, and its screens show it with the next one.
+On SQLite (one process: `make run`) the change is handed to this process's broker.
 
 Each process has one Broker. It keeps one LISTEN connection (PostgreSQL, in a thread of its
 own, started by the first stream) and fans every change out to the streams of that meeting

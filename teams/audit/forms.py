@@ -26,6 +26,7 @@ class AuditFilterForm(forms.Form):
         required=False,
         empty_label=_lazy("Alle"),
         help_text=_lazy("Det, personen gjorde, og det, der blev gjort med personen."),
+        error_messages={"invalid_choice": _lazy("Vælg en person fra listen.")},
     )
     start = forms.DateField(label=_lazy("Fra og med"), required=False, widget=DATE_WIDGET)
     end = forms.DateField(label=_lazy("Til og med"), required=False, widget=DATE_WIDGET)

@@ -209,9 +209,7 @@ def test_exporting_a_product_as_pdf_is_recorded(client, world, recorded):
 
     product = make_product(world)
     client.force_login(world.users["caseworker"])
-    response = recorded(
-        lambda: client.get(reverse("products:version_pdf", args=[product.pk, 1]))
-    )
+    response = recorded(lambda: client.get(reverse("products:version_pdf", args=[product.pk, 1])))
     assert response["Content-Type"] == "application/pdf"
     entry = only_entry(AuditAction.PDF_EXPORTED)
     assert (entry.target_type.model, entry.target_id) == ("product", product.pk)
@@ -300,14 +298,19 @@ def test_membership_and_role_changes_are_recorded(world, recorded):
         "to_role": "coordinator",
     }
     assert entries[AuditAction.MEMBER_REMOVED].detail == {"role": "coordinator"}
-    assert entries[AuditAction.MEMBER_INVITED].subject == User.objects.get(username="ida@example.dk")
+    assert entries[AuditAction.MEMBER_INVITED].subject == User.objects.get(
+        username="ida@example.dk"
+    )
 
 
 def test_saving_a_member_without_a_new_role_is_no_role_change(world, recorded):
     membership = world.users["caseworker"].memberships.get(team=world.syd)
     recorded(
         lambda: team_services.member_update(
-            membership=membership, role=Role.CASEWORKER, title="Jurist", actor=world.users["leader"]
+            membership=membership,
+            role=Role.CASEWORKER,
+            title="Jurist",
+            actor=world.users["leader"],
         )
     )
     assert not AuditEntry.objects.filter(action=AuditAction.ROLE_CHANGED).exists()
@@ -421,9 +424,7 @@ def test_a_period_ending_before_it_starts_is_an_error_next_to_the_field(client, 
     assert 'value="2026-03-10"' in response.content.decode()
 
 
-def test_a_person_outside_the_readers_organisations_cannot_be_chosen(
-    client, world, foreign_entry
-):
+def test_a_person_outside_the_readers_organisations_cannot_be_chosen(client, world, foreign_entry):
     client.force_login(world.users["department_leader"])
     response = client.get(reverse("teams:audit_log"), {"person": foreign_entry.actor_id})
     assert "Vælg en person fra listen." in response.content.decode()

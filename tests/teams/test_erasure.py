@@ -81,7 +81,7 @@ def history(world: World):
     return {"meeting": meeting, "case": case, "product": product, "step": step}
 
 
-def erase(client, admin_user, person: User, recorded=None):
+def erase(client, admin_user, person: User):
     client.force_login(admin_user)
     url = reverse("teams:person_erase", args=[person.pk])
     return client.post(url, {"confirm": person.username})
@@ -91,7 +91,7 @@ def test_the_administrator_erases_a_person_and_their_words_stay(
     client, world, admin_user, history, django_capture_on_commit_callbacks
 ):
     caseworker = world.users["caseworker"]
-    pk, name = caseworker.pk, caseworker.display_name
+    pk = caseworker.pk
     with django_capture_on_commit_callbacks(execute=True):
         response = erase(client, admin_user, caseworker)
     assert response.status_code == 302

@@ -109,7 +109,7 @@ def test_the_file_holds_what_the_app_keeps_about_the_person(client, world, rich)
     assert [turn["spoken_seconds"] for turn in data["speaking_time"]] == [65.4]
     assert len(data["hands"]) == 1
     assert [note["notes"] for note in data["case_owner_notes"]] == [NOTES]
-    assert [m["meeting"] for m in data["meetings_taken_part_in"]] == ["Teammøde"]
+    assert [(m["meeting"], m["facilitator"]) for m in data["meetings"]] == [("Teammøde", False)]
     [about] = data["audit_entries"]
     assert about["action"] == "Skiftede rolle"
     assert about["by"] == world.users["leader"].display_name

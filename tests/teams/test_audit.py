@@ -554,3 +554,17 @@ def test_the_retention_periods_come_from_the_environment():
         [sys.executable, "-c", code], env=defaults, capture_output=True, text=True, check=True
     )
     assert out.stdout.split() == ["1826", "365", "90"]
+
+
+def test_the_log_pages_by_fifty_and_keeps_the_filters(client, world):
+    for _number in range(51):
+        entry(world, who="leader")
+    client.force_login(world.users["department_leader"])
+    person = world.users["leader"].pk
+    response = client.get(reverse("teams:audit_log"), {"person": person})
+    assert len(response.context["rows"]) == 50
+    page = response.content.decode()
+    assert "Side 1 af 2" in page
+    assert f'href="?person={person}&amp;side=2"' in page
+    response = client.get(reverse("teams:audit_log"), {"person": person, "side": 2})
+    assert len(response.context["rows"]) == 1

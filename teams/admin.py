@@ -15,7 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.http import posted_id
 from teams import services
-from teams.models import Membership, Organisation, SessionOwner, Team, User
+from teams.audit.services import audit_record
+from teams.models import AuditAction, Membership, Organisation, SessionOwner, Team, User
 
 admin.site.site_header = _("Teamlæring: administration")
 admin.site.site_title = _("Teamlæring")
@@ -92,6 +93,43 @@ class TeamAdmin(admin.ModelAdmin[Team]):
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [MembershipInline]
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        """Members added, given a new role or removed here go to the audit log, as on the
+        team page."""
+        team = form.instance
+        roles_before = dict(Membership.objects.filter(team=team).values_list("pk", "role"))
+        super().save_formset(request, form, formset, change)
+        if formset.model is not Membership:
+            return
+        for membership in formset.new_objects:
+            audit_record(
+                actor=request.user,
+                action=AuditAction.MEMBER_ADDED,
+                subject=membership.user,
+                team=team,
+                detail={"role": membership.role},
+            )
+        for membership, changed in formset.changed_objects:
+            if "role" in changed:
+                audit_record(
+                    actor=request.user,
+                    action=AuditAction.ROLE_CHANGED,
+                    subject=membership.user,
+                    team=team,
+                    detail={
+                        "from_role": roles_before.get(membership.pk),
+                        "to_role": membership.role,
+                    },
+                )
+        for membership in formset.deleted_objects:
+            audit_record(
+                actor=request.user,
+                action=AuditAction.MEMBER_REMOVED,
+                subject=membership.user,
+                team=team,
+                detail={"role": roles_before.get(membership.pk, membership.role)},
+            )
 
 
 @admin.register(SessionOwner)

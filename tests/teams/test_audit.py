@@ -568,3 +568,44 @@ def test_the_log_pages_by_fifty_and_keeps_the_filters(client, world):
     assert f'href="?person={person}&amp;side=2"' in page
     response = client.get(reverse("teams:audit_log"), {"person": person, "side": 2})
     assert len(response.context["rows"]) == 1
+
+
+def test_member_changes_in_the_admin_are_recorded(client, world, admin_user, recorded):
+    memberships = list(world.syd.memberships.order_by("pk"))
+    data = {
+        "name": world.syd.name,
+        "organisation": world.syd.organisation_id,
+        "slug": world.syd.slug,
+        "case_deadline_working_days": 1,
+        "case_deadline_time": "12:00",
+        "case_retention_days": 30,
+        "memberships-TOTAL_FORMS": len(memberships),
+        "memberships-INITIAL_FORMS": len(memberships),
+        "memberships-MIN_NUM_FORMS": 0,
+        "memberships-MAX_NUM_FORMS": 1000,
+    }
+    for number, membership in enumerate(memberships):
+        prefix = f"memberships-{number}-"
+        role = membership.role
+        if membership.user == world.users["caseworker"]:
+            role = Role.COORDINATOR
+        data |= {
+            f"{prefix}id": membership.pk,
+            f"{prefix}team": world.syd.pk,
+            f"{prefix}user": membership.user_id,
+            f"{prefix}role": role,
+            f"{prefix}title": membership.title,
+        }
+        if membership.user == world.users["caseworker2"]:
+            data[f"{prefix}DELETE"] = "on"
+    client.force_login(admin_user)
+    response = recorded(
+        lambda: client.post(reverse("admin:teams_team_change", args=[world.syd.pk]), data)
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    changed = only_entry(AuditAction.ROLE_CHANGED)
+    assert (changed.actor, changed.subject) == (admin_user, world.users["caseworker"])
+    assert changed.detail == {"from_role": "caseworker", "to_role": "coordinator"}
+    removed = only_entry(AuditAction.MEMBER_REMOVED)
+    assert removed.subject == world.users["caseworker2"]
+    assert removed.detail == {"role": "caseworker"}

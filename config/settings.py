@@ -150,6 +150,9 @@ AUTH_USER_MODEL = "teams.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Single sign-on (teams/oidc): answers only the provider's callback, and only when it is
+    # configured below; otherwise it signs no one in.
+    "teams.oidc.backend.OidcBackend",
 ]
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -236,6 +239,36 @@ if not DEBUG:
     SILENCED_SYSTEM_CHECKS = ["security.W021"]
     SESSION_COOKIE_SECURE = not TESTING
     CSRF_COOKIE_SECURE = not TESTING
+
+# Single sign-on with OpenID Connect (teams/oidc, mozilla-django-oidc): on when an issuer, a
+# client id and its secret are given, off (and invisible) otherwise. The provider's endpoints come
+# from its discovery document (ISSUER/.well-known/openid-configuration) unless given here.
+TEAMLAERING_OIDC_ISSUER = os.environ.get("TEAMLAERING_OIDC_ISSUER", "")
+OIDC_RP_CLIENT_ID = os.environ.get("TEAMLAERING_OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("TEAMLAERING_OIDC_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("TEAMLAERING_OIDC_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("TEAMLAERING_OIDC_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("TEAMLAERING_OIDC_USERINFO_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("TEAMLAERING_OIDC_JWKS_ENDPOINT", "")
+OIDC_RP_SIGN_ALGO = os.environ.get("TEAMLAERING_OIDC_SIGN_ALGORITHM", "RS256")
+OIDC_RP_SCOPES = os.environ.get("TEAMLAERING_OIDC_SCOPES", "openid email profile")
+# The claim whose value is the person's username in Teamlæring (case ignored).
+TEAMLAERING_OIDC_USERNAME_CLAIM = os.environ.get(
+    "TEAMLAERING_OIDC_USERNAME_CLAIM", "preferred_username"
+)
+# Optional: only people whose claim (e.g. "groups" or "roles") holds this value may sign in.
+TEAMLAERING_OIDC_ACCESS_CLAIM = os.environ.get("TEAMLAERING_OIDC_ACCESS_CLAIM", "")
+TEAMLAERING_OIDC_ACCESS_VALUE = os.environ.get("TEAMLAERING_OIDC_ACCESS_VALUE", "")
+# Optional: a person unknown to Teamlæring is created, without teams, in this organisation
+# (its name); without it they are refused.
+TEAMLAERING_OIDC_NEW_USERS_ORGANISATION = os.environ.get(
+    "TEAMLAERING_OIDC_NEW_USERS_ORGANISATION", ""
+)
+# The login page's button reads "Log ind med <this>".
+TEAMLAERING_OIDC_PROVIDER_NAME = os.environ.get("TEAMLAERING_OIDC_PROVIDER_NAME", "")
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc:callback"
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
 
 # Login throttling: five failures lock the username for a while, then it unlocks by itself.
 AXES_FAILURE_LIMIT = int(os.environ.get("TEAMLAERING_LOGIN_FAILURE_LIMIT", "5"))

@@ -21,5 +21,6 @@ urlpatterns = [
     path("", include("learnings.urls")),
     path("", include("rollups.urls")),
     path("", include("products.urls")),
+    path("oidc/", include("teams.oidc.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -50,7 +50,7 @@ def rename_erased(person: User, placeholder: User) -> int:
     are the ones of products in the person's organisations, or now held by the placeholder,
     that carry the person's name."""
     organisations = Organisation.objects.filter(
-        Q(teams__memberships__user=person) | Q(department_leaders=person)
+        Q(teams__memberships__user=person) | Q(department_leaders=person) | Q(people=person)
     ).values("pk")
     versions = ProductVersion.objects.filter(responsible_name=person.display_name).filter(
         Q(product__organisation__in=organisations) | Q(product__responsible=placeholder)

@@ -32,7 +32,10 @@ class MembershipInline(admin.TabularInline[Membership, Team]):
 @admin.register(User)
 class UserAdmin(BaseUserAdmin[User]):
     # Django's UserAdmin always sets fieldsets; the stubs allow None for any ModelAdmin.
-    fieldsets = (*(BaseUserAdmin.fieldsets or ()), (_("Teamlæring"), {"fields": ["language"]}))
+    fieldsets = (
+        *(BaseUserAdmin.fieldsets or ()),
+        (_("Teamlæring"), {"fields": ["language", "organisation"]}),
+    )
 
     def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
         before = User.objects.filter(pk=obj.pk).values("is_active", "password").first()

@@ -34,6 +34,17 @@ class User(AbstractUser):
         default="da",
         help_text=_("Sproget, som Teamlæring vises på for dig."),
     )
+    # A person is of an organisation through its teams; one who has none yet (created at their
+    # first single sign-on, teams/oidc) belongs here, so its leaders can add them to a team.
+    organisation = models.ForeignKey(
+        "Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="people",
+        verbose_name=_("organisation"),
+        help_text=_("Organisationen, personen hører til, også før de er med i et team."),
+    )
 
     class Meta:
         verbose_name = _("bruger")

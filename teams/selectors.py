@@ -59,13 +59,14 @@ def member_choices(teams: list[Team]) -> list[Any]:
 
 
 def people_of(*, organisations: QuerySet[Organisation]) -> QuerySet[User]:
-    """The active people of the organisations: members of their teams and their department
-    leaders, by name."""
+    """The active people of the organisations: members of their teams, their department
+    leaders and the people placed in them without a team yet, by name."""
     return (
         User.objects.filter(is_active=True)
         .filter(
             Q(memberships__team__organisation__in=organisations)
             | Q(led_organisations__in=organisations)
+            | Q(organisation__in=organisations)
         )
         .distinct()
         .order_by("first_name", "last_name", "username")

@@ -18,13 +18,19 @@ from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
 from django.contrib.sessions.models import Session
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
 from teams.middleware import ACTIVE_AT_KEY
 from teams.models import SessionOwner
 
-# Where the login view leaves the browser's description, for the list of a person's sessions.
+# Where a login leaves the browser's description, for the list of a person's sessions.
 USER_AGENT_KEY = "teamlaering_user_agent"
+
+
+def remember_user_agent(request: HttpRequest) -> None:
+    """At a login (with a password or single sign-on): the browser, for "Mine sessioner"."""
+    request.session[USER_AGENT_KEY] = request.headers.get("user-agent", "")[:200]
 
 
 class SessionStore(DatabaseSessionStore):

@@ -31,9 +31,10 @@ from teams.forms import (
     TeamSettingsForm,
 )
 from teams.models import Membership, Role, Team, User
+from teams.oidc import provider as oidc_provider
 from teams.requests import SignedInRequest
 from teams.services import TeamRefused
-from teams.sessions import USER_AGENT_KEY, sessions_of
+from teams.sessions import remember_user_agent, sessions_of
 from teams.tokens import invitation_token_generator
 
 
@@ -44,9 +45,14 @@ class LoginView(auth_views.LoginView):
 
     def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)
-        # For the person's list of their sessions ("Min konto").
-        self.request.session[USER_AGENT_KEY] = self.request.headers.get("user-agent", "")[:200]
+        remember_user_agent(self.request)
         return response
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        # "Log ind med …" only when single sign-on is configured.
+        context["sso_name"] = oidc_provider.display_name() if oidc_provider.is_enabled() else ""
+        return context
 
 
 # "Glemt adgangskode?": Django's reset flow. The answer is the same whether an account has the

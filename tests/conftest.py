@@ -1,9 +1,12 @@
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
 
 from teams.models import Role, Team, User
+from teams.oidc import provider as oidc_provider_module
 from tests.factories import MembershipFactory, OrganisationFactory, TeamFactory, UserFactory
+from tests.oidc_provider import LocalProvider
 
 
 @dataclass
@@ -48,3 +51,16 @@ def world(db) -> World:
     users["department_leader"] = department_leader
     users["outsider"] = UserFactory(username="outsider")
     return World(syd=syd, nord=nord, users=users)
+
+
+@pytest.fixture
+def oidc_provider(settings) -> Iterator[LocalProvider]:
+    """A real OpenID Connect provider on this machine, and single sign-on on against it."""
+    provider = LocalProvider().start()
+    # A provider of an earlier test may have had the same address: its document is forgotten.
+    oidc_provider_module._documents.clear()
+    settings.TEAMLAERING_OIDC_ISSUER = provider.issuer
+    settings.OIDC_RP_CLIENT_ID = provider.client_id
+    settings.OIDC_RP_CLIENT_SECRET = provider.client_secret
+    yield provider
+    provider.stop()

@@ -416,6 +416,10 @@ MATRIX: list[tuple[str, Route, dict[str, int]]] = [
         Route("logout", method="post"),
         expect(302, anonymous=302),
     ),
+    # Single sign-on is off unless configured, as here: its pages do not exist
+    # (tests/teams/oidc/ turns it on against a provider).
+    ("single sign-on: to the provider", Route("oidc:login"), expect(404, anonymous=404)),
+    ("single sign-on: the callback", Route("oidc:callback"), expect(404, anonymous=404)),
     # Running a team without the admin site (teams): the "Team" link, creating a team, its
     # members and settings; the account's password and sessions; the reset flow and invitations.
     ("Team link", Route("teams:my_team"), expect(302, outsider=200)),

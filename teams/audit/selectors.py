@@ -51,13 +51,15 @@ def filtered_entries(
 
 def people_to_filter_by(*, reader: User) -> QuerySet[User]:
     """Everyone for the site administrator; for a department leader the people of their
-    organisations' teams and their fellow department leaders."""
+    organisations (in their teams, or of the organisation before they have a team) and their
+    fellow department leaders."""
     people = User.objects.order_by("first_name", "last_name", "username")
     if reader.is_superuser:
         return people
     organisations = Organisation.objects.filter(department_leaders=reader).values("pk")
     return people.filter(
         Q(memberships__team__organisation__in=organisations)
+        | Q(organisation__in=organisations)
         | Q(led_organisations__in=organisations)
     ).distinct()
 

@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from teams import hooks
@@ -22,13 +23,28 @@ from teams.sessions import sessions_of
 FORMAT = "teamlaering-mine-data/1"
 
 
-def _profile(person: User) -> dict[str, Any]:
+def _organisations(person: User) -> list[Organisation]:
+    """The person's own organisation and those they lead, in one query, each marked `leads`."""
+    leading = Organisation.department_leaders.through.objects.filter(
+        organisation=OuterRef("pk"), user=person
+    )
+    return list(
+        Organisation.objects.annotate(leads=Exists(leading))
+        .filter(Q(leads=True) | Q(pk=person.organisation_id))
+        .order_by("name")
+    )
+
+
+def _profile(person: User, organisations: list[Organisation]) -> dict[str, Any]:
     return {
         "username": person.username,
         "first_name": person.first_name,
         "last_name": person.last_name,
         "email": person.email,
         "language": person.language,
+        "organisation": next(
+            (org.name for org in organisations if org.pk == person.organisation_id), None
+        ),
         "is_active": person.is_active,
         "is_site_administrator": person.is_superuser,
         "date_joined": person.date_joined,
@@ -68,16 +84,15 @@ def _audit_entries(person: User) -> list[dict[str, Any]]:
 
 def personal_data_of(*, person: User, current_session: str | None = None) -> dict[str, Any]:
     """Everything the app holds about `person`, by section."""
+    organisations = _organisations(person)
     data: dict[str, Any] = {
         "format": FORMAT,
         "exported_at": timezone.now(),
-        "profile": _profile(person),
+        "profile": _profile(person, organisations),
         "memberships": _memberships(person),
-        "department_leader_of": list(
-            Organisation.objects.filter(department_leaders=person)
-            .order_by("name")
-            .values_list("name", flat=True)
-        ),
+        "department_leader_of": [
+            org.name for org in organisations if getattr(org, "leads", False)
+        ],
         "sessions": [
             {
                 "signed_in_at": session.signed_in_at,

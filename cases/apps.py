@@ -7,8 +7,10 @@ class CasesConfig(AppConfig):
     verbose_name = _("Sager")
 
     def ready(self) -> None:
-        from cases import panels, services
+        from cases import panels, personal_data, services
         from meetings import hooks
+        from teams import hooks as team_hooks
 
         hooks.meeting_finished.register(services.cases_mark_discussed)
         hooks.runner_panels.register(panels.case_panel)
+        team_hooks.personal_data.register(personal_data.personal_data)

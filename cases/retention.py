@@ -1,9 +1,9 @@
-"""Retention of case material: background, timeline, genogram and the case owner's notes are
-deleted a team-chosen number of days after the meeting.
+"""Retention of case material: the sparring wish, background, timeline, genogram and the case
+owner's notes are deleted a team-chosen number of days after the meeting.
 
 What stays: the case's title, its kind of sparring, who brought it, its status and the
-learning points named about it. What is deleted is logged (MaterialDeletion and the
-"teamlaering.retention" logger) by field name and time only, never by content.
+learning points named about it. What is deleted is logged (MaterialDeletion, the audit log and
+the "teamlaering.retention" logger) by field name and time only, never by content.
 
 The reference moment is when the meeting ended, else when it was to start; a case without a
 meeting (withdrawn before it got one, say) counts from when it was submitted.
@@ -21,10 +21,13 @@ from django.utils import timezone
 
 from cases.models import Case, MaterialDeletion
 from meetings.models import AgendaItem
+from teams.audit.services import audit_record
+from teams.models import AuditAction
 
 logger = logging.getLogger("teamlaering.retention")
 
-MATERIAL_FIELDS = ("background", "timeline", "genogram")
+# The case's own free text ("Hvad ønsker du sparring på?") is case material like the rest.
+MATERIAL_FIELDS = ("sparring_wanted", "background", "timeline", "genogram")
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,7 @@ def delete_expired_material(*, now: datetime | None = None) -> list[MaterialDele
         if case.material_deleted_at is not None:
             continue
         fields = [name for name in MATERIAL_FIELDS if getattr(case, name)]
+        case.sparring_wanted = ""
         case.background = ""
         case.timeline = []
         case.genogram = []
@@ -72,6 +76,13 @@ def delete_expired_material(*, now: datetime | None = None) -> list[MaterialDele
             fields.append("owner_notes")
             item.owner_notes = ""
             item.save(update_fields=["owner_notes"])
+        audit_record(
+            actor=None,
+            action=AuditAction.RETENTION_DELETED,
+            target=case,
+            team=expired.case.team,
+            detail={"fields": fields},
+        )
         deletions.append(
             MaterialDeletion.objects.create(
                 case=case, deleted_at=now, fields=fields, meeting_ended_at=expired.reference

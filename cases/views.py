@@ -24,6 +24,8 @@ from meetings.access import meeting_or_404
 from meetings.models import Meeting, MeetingStatus
 from meetings.selectors import case_capacity
 from teams.access import visible_team_or_404
+from teams.audit.services import audit_record
+from teams.models import AuditAction
 from teams.requests import SignedInRequest
 
 
@@ -81,6 +83,9 @@ def case_submit(request: SignedInRequest) -> HttpResponse:
         except services.CaseRefused as refused:
             form.add_error("meeting", str(refused))
         else:
+            audit_record(
+                actor=request.user, action=AuditAction.CASE_SUBMITTED, target=case, team=case.team
+            )
             if case.is_late:
                 messages.warning(
                     request,
@@ -104,6 +109,7 @@ def case_submit(request: SignedInRequest) -> HttpResponse:
 @require_GET
 def case_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     case = access.case_or_404(request.user, pk)
+    audit_record(actor=request.user, action=AuditAction.CASE_VIEWED, target=case, team=case.team)
     before_deadline = selectors.is_before_deadline(case)
     material = selectors.material_of(case=case)
     context = {
@@ -132,8 +138,20 @@ def case_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         services.case_update(case=case, **form.case_fields())
+        # Which fields changed, by name: never what they say.
+        audit_record(
+            actor=request.user,
+            action=AuditAction.CASE_CHANGED,
+            target=case,
+            team=case.team,
+            detail={"fields": sorted(form.changed_data)},
+        )
         messages.success(request, _("Sagen er gemt."))
         return redirect("cases:detail", pk=case.pk)
+    if request.method == "GET":
+        audit_record(
+            actor=request.user, action=AuditAction.CASE_VIEWED, target=case, team=case.team
+        )
     context = {"form": form, "case": case}
     context.update(_deadline_context(case.meeting, case=case))
     return render(request, "cases/submit.html", context)
@@ -151,6 +169,9 @@ def case_withdraw(request: SignedInRequest, pk: int) -> HttpResponse:
     except services.CaseRefused as refused:
         messages.error(request, str(refused))
     else:
+        audit_record(
+            actor=request.user, action=AuditAction.CASE_WITHDRAWN, target=case, team=case.team
+        )
         messages.success(request, _("Sagen er trukket tilbage."))
     return redirect("cases:detail", pk=case.pk)
 

@@ -288,6 +288,12 @@ AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+# Retention of the audit log and of the login records (the daily job, delete_case_material):
+# changes, logins and erasures five years, reads (a case seen, a PDF fetched) one year, and
+# axes' records of attempts to log in 90 days.
+TEAMLAERING_AUDIT_CHANGES_DAYS = int(os.environ.get("TEAMLAERING_AUDIT_CHANGES_DAYS", "1826"))
+TEAMLAERING_AUDIT_READS_DAYS = int(os.environ.get("TEAMLAERING_AUDIT_READS_DAYS", "365"))
+TEAMLAERING_LOGIN_RECORDS_DAYS = int(os.environ.get("TEAMLAERING_LOGIN_RECORDS_DAYS", "90"))
 # How many proxies append to X-Forwarded-For; the client's address is read from that end.
 TEAMLAERING_PROXY_COUNT = int(os.environ.get("TEAMLAERING_PROXY_COUNT", "0"))
 AXES_CLIENT_IP_CALLABLE = "core.client_address.client_address"

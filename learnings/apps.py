@@ -7,9 +7,11 @@ class LearningsConfig(AppConfig):
     verbose_name = _("Læring")
 
     def ready(self) -> None:
-        from learnings import panels
+        from learnings import panels, personal_data
         from meetings import hooks
+        from teams import hooks as team_hooks
 
         hooks.runner_panels.register(panels.points_panel)
         hooks.runner_panels.register(panels.entries_panel)
         hooks.minutes_parts.register(panels.minutes_part)
+        team_hooks.personal_data.register(personal_data.personal_data)

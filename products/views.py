@@ -29,6 +29,8 @@ from products.forms import (
 )
 from products.models import Product, ProductKind
 from products.rendering import render_document
+from teams.audit.services import audit_record
+from teams.models import AuditAction
 from teams.requests import SignedInRequest
 
 HAS_SECTIONS = {ProductKind.GUIDELINE, ProductKind.WORK_PROCEDURE}
@@ -259,6 +261,14 @@ def version_detail(request: SignedInRequest, pk: int, number: int) -> HttpRespon
 def version_pdf(request: SignedInRequest, pk: int, number: int) -> HttpResponse:
     product = access.product_or_404(request.user, pk)
     version = selectors.version_or_404(product=product, number=number)
+    audit_record(
+        actor=request.user,
+        action=AuditAction.PDF_EXPORTED,
+        target=product,
+        team=product.team,
+        organisation=product.organisation,
+        detail={"kind": "product", "version": version.number},
+    )
     return pdf_response(
         version_pdf_content(product=product, version=version), filename=pdf_filename(version)
     )

@@ -25,6 +25,8 @@ from rollups import access, hooks, selectors, services
 from rollups.forms import CommentForm, DecisionForm, RollupStartForm
 from rollups.models import Rollup
 from teams.access import visible_team_or_404
+from teams.audit.services import audit_record
+from teams.models import AuditAction
 from teams.requests import SignedInRequest
 from teams.selectors import led_teams, member_choices
 
@@ -270,6 +272,13 @@ def pdf_filename(rollup: Rollup) -> str:
 @require_GET
 def rollup_pdf(request: SignedInRequest, pk: int) -> HttpResponse:
     rollup = access.rollup_or_404(request.user, pk)
+    audit_record(
+        actor=request.user,
+        action=AuditAction.PDF_EXPORTED,
+        target=rollup,
+        team=rollup.team,
+        detail={"kind": "rollup"},
+    )
     data = render_pdf(
         template_name="rollups/rollup_pdf.html",
         context={

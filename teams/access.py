@@ -127,3 +127,19 @@ def organisations_to_manage(user: AnyUser) -> QuerySet[Organisation]:
     if user.is_superuser:
         return Organisation.objects.order_by("name")
     return Organisation.objects.filter(department_leaders=user).order_by("name")
+
+
+# Data protection: the audit log and erasure
+
+
+def can_read_audit_log(user: AnyUser) -> bool:
+    """The site administrator reads the whole audit log; a department leader the entries of
+    the organisations they lead."""
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or Organisation.objects.filter(department_leaders=user).exists()
+
+
+def can_erase_person(user: AnyUser) -> bool:
+    """Only the site administrator erases a person (GDPR art. 17)."""
+    return user.is_authenticated and user.is_superuser

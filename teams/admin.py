@@ -1,17 +1,22 @@
 """The admin site, for site administrators: in Danish, and a deactivated person or a new
-password ends the person's sessions at once (teams.services), as on the team page."""
+password ends the person's sessions at once (teams.services), as on the team page; deleting a
+person is the erasure page's (teams.personal_data)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.contrib import admin
+from django.contrib.admin.options import ActionLocation
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
+from core.http import posted_id
 from teams import services
-from teams.models import Membership, Organisation, SessionOwner, Team, User
+from teams.audit.services import audit_record
+from teams.models import AuditAction, Membership, Organisation, SessionOwner, Team, User
 
 admin.site.site_header = _("Teamlæring: administration")
 admin.site.site_title = _("Teamlæring")
@@ -54,6 +59,24 @@ class UserAdmin(BaseUserAdmin[User]):
                 services.password_changed(user=person, keep_session=_own_session(request, person))
         return response
 
+    def delete_view(
+        self, request: HttpRequest, object_id: str, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        """The admin's "Slet" is the erasure (GDPR art. 17): what the person wrote is handed
+        on to "tidligere medarbejder" first, which Django's own deletion cannot do."""
+        pk = posted_id(object_id)
+        if pk is None:
+            raise Http404
+        return redirect("teams:person_erase", pk=pk)
+
+    def get_actions(
+        self, request: HttpRequest, action_location: ActionLocation = ActionLocation.CHANGE_LIST
+    ) -> dict[str, Any]:
+        # Deleting many at once would skip the erasure and its confirmation.
+        actions = super().get_actions(request, action_location)
+        actions.pop("delete_selected", None)
+        return actions
+
 
 def _own_session(request: HttpRequest, person: User) -> str | None:
     """The administrator's own session stays when they change their own password."""
@@ -73,6 +96,43 @@ class TeamAdmin(admin.ModelAdmin[Team]):
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [MembershipInline]
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        """Members added, given a new role or removed here go to the audit log, as on the
+        team page."""
+        team = form.instance
+        roles_before = dict(Membership.objects.filter(team=team).values_list("pk", "role"))
+        super().save_formset(request, form, formset, change)
+        if formset.model is not Membership:
+            return
+        for membership in formset.new_objects:
+            audit_record(
+                actor=request.user,
+                action=AuditAction.MEMBER_ADDED,
+                subject=membership.user,
+                team=team,
+                detail={"role": membership.role},
+            )
+        for membership, changed in formset.changed_objects:
+            if "role" in changed:
+                audit_record(
+                    actor=request.user,
+                    action=AuditAction.ROLE_CHANGED,
+                    subject=membership.user,
+                    team=team,
+                    detail={
+                        "from_role": roles_before.get(membership.pk),
+                        "to_role": membership.role,
+                    },
+                )
+        for membership in formset.deleted_objects:
+            audit_record(
+                actor=request.user,
+                action=AuditAction.MEMBER_REMOVED,
+                subject=membership.user,
+                team=team,
+                detail={"role": roles_before.get(membership.pk, membership.role)},
+            )
 
 
 @admin.register(SessionOwner)

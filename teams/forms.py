@@ -87,8 +87,8 @@ class TeamSettingsForm(forms.ModelForm[Team]):
         organisation = self.instance.organisation
         retention = self.fields["case_retention_days"]
         retention.help_text = _(
-            "Baggrund, tidslinje, genogram og sagsejers noter slettes så mange dage efter "
-            "mødet (organisationen tillader fra %(low)s til %(high)s dage)."
+            "Sparringsønsket, baggrund, tidslinje, genogram og sagsejers noter slettes så "
+            "mange dage efter mødet (organisationen tillader fra %(low)s til %(high)s dage)."
         ) % {
             "low": organisation.case_retention_min_days,
             "high": organisation.case_retention_max_days,

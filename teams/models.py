@@ -4,14 +4,23 @@ from datetime import time
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, AnonymousUser
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+# The one inactive account per installation that what an erased person wrote is moved to
+# (teams.erasure). Django's username validator refuses a space, so no form or admin page can
+# make a real person with this name.
+FORMER_EMPLOYEE_USERNAME = "tidligere medarbejder"
+
 
 def display_name(first_name: str, last_name: str, username: str) -> str:
-    """How a person is named on every page: their full name, else their username."""
+    """How a person is named on every page: their full name, else their username; an erased
+    person's words are shown as "tidligere medarbejder"."""
+    if username == FORMER_EMPLOYEE_USERNAME:
+        return str(_("tidligere medarbejder"))
     return f"{first_name} {last_name}".strip() or username
 
 
@@ -48,6 +57,11 @@ class User(AbstractUser):
     @property
     def display_name(self) -> str:
         return str(self)
+
+    @property
+    def is_former_employee(self) -> bool:
+        """The placeholder that an erased person's words belong to now."""
+        return self.username == FORMER_EMPLOYEE_USERNAME
 
 
 class Organisation(models.Model):
@@ -121,8 +135,8 @@ class Team(models.Model):
         _("sagsmateriale slettes efter (dage)"),
         default=30,
         help_text=_(
-            "Baggrund, tidslinje, genogram og sagsejers noter slettes så mange dage "
-            "efter mødet. Titel, sparringstype og læringspunkter bevares."
+            "Sparringsønsket, baggrund, tidslinje, genogram og sagsejers noter slettes så "
+            "mange dage efter mødet. Titel, sparringstype og læringspunkter bevares."
         ),
     )
 
@@ -225,3 +239,108 @@ class SessionOwner(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} ({self.signed_in_at:%Y-%m-%d %H:%M})"
+
+
+class AuditAction(models.TextChoices):
+    """What the audit log records. Never what a case says: only who, what, when and which."""
+
+    CASE_VIEWED = "case_viewed", _("Så en sag")
+    CASE_SUBMITTED = "case_submitted", _("Indsendte en sag")
+    CASE_CHANGED = "case_changed", _("Ændrede en sag")
+    CASE_WITHDRAWN = "case_withdrawn", _("Trak en sag tilbage")
+    PDF_EXPORTED = "pdf_exported", _("Hentede en PDF")
+    LOGIN = "login", _("Loggede ind")
+    LOGIN_FAILED = "login_failed", _("Mislykket login")
+    LOGOUT = "logout", _("Loggede ud")
+    MEMBER_ADDED = "member_added", _("Tilføjede et medlem")
+    MEMBER_INVITED = "member_invited", _("Inviterede en ny person")
+    ROLE_CHANGED = "role_changed", _("Skiftede rolle")
+    MEMBER_REMOVED = "member_removed", _("Fjernede et medlem")
+    RETENTION_DELETED = "retention_deleted", _("Slettede sagsmateriale efter opbevaringstiden")
+    PERSON_ERASED = "person_erased", _("Slettede en person")
+    DATA_EXPORTED = "data_exported", _("Hentede sine data")
+    AUDIT_EXPORTED = "audit_exported", _("Hentede loggen som CSV")
+
+
+# Reads are kept a shorter time than changes (settings.TEAMLAERING_AUDIT_READS_DAYS).
+READ_ACTIONS = frozenset(
+    {
+        AuditAction.CASE_VIEWED,
+        AuditAction.PDF_EXPORTED,
+        AuditAction.DATA_EXPORTED,
+        AuditAction.AUDIT_EXPORTED,
+    }
+)
+
+
+class AuditEntry(models.Model):
+    """One line of the audit log ("Adgangslog"): who read or changed what, and when.
+
+    It names people, teams and objects by reference and facts by code (a role, a field's
+    name, the kind of PDF), never a case's text. Written by teams.audit.services.audit_record.
+    """
+
+    at = models.DateTimeField(_("tidspunkt"))
+    action = models.CharField(_("handling"), max_length=32, choices=AuditAction.choices)
+    # Who did it (none for the daily job or a failed login) and whom it was about.
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("person"),
+    )
+    subject = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("om person"),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+    team = models.ForeignKey(
+        Team,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("team"),
+    )
+    target_type = models.ForeignKey(
+        ContentType,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("slags objekt"),
+    )
+    target_id = models.PositiveBigIntegerField(_("objektets nummer"), null=True, blank=True)
+    detail = models.JSONField(_("detaljer"), default=dict, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP-adresse"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("logpost")
+        verbose_name_plural = _("adgangslog")
+        ordering = ["-at", "-id"]
+        indexes = [
+            models.Index(fields=["at"]),
+            models.Index(fields=["organisation", "at"]),
+            models.Index(fields=["actor", "at"]),
+            models.Index(fields=["subject", "at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action}"
+
+    @property
+    def is_read(self) -> bool:
+        return self.action in READ_ACTIONS

@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from core.refusals import Refused
 from teams import sessions
 from teams.access import forget_roles, may_name_leaders
-from teams.models import Membership, Organisation, Role, Team, User
+from teams.audit.services import audit_record
+from teams.models import AuditAction, Membership, Organisation, Role, Team, User
 from teams.tasks import send_invitation
 
 _DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
@@ -63,9 +64,17 @@ def member_add(*, team: Team, user: User, role: str, title: str = "", actor: Use
     forget_roles(actor, user)
     try:
         with transaction.atomic():
-            return Membership.objects.create(user=user, team=team, role=role, title=title)
+            membership = Membership.objects.create(user=user, team=team, role=role, title=title)
     except IntegrityError:
         raise TeamRefused(_("Personen er allerede med i teamet.")) from None
+    audit_record(
+        actor=actor,
+        action=AuditAction.MEMBER_ADDED,
+        subject=user,
+        team=team,
+        detail={"role": role},
+    )
+    return membership
 
 
 @transaction.atomic
@@ -99,6 +108,13 @@ def member_invite(
     user.set_unusable_password()
     user.save()
     membership = Membership.objects.create(user=user, team=team, role=role, title=title)
+    audit_record(
+        actor=invited_by,
+        action=AuditAction.MEMBER_INVITED,
+        subject=user,
+        team=team,
+        detail={"role": role},
+    )
     _send_invitation_on_commit(user=user, team=team, invited_by=invited_by)
     return membership
 
@@ -131,6 +147,13 @@ def member_update(
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     if membership.role != role:
         _check_role_change(actor=actor, team=membership.team, old=membership.role, new=role)
+        audit_record(
+            actor=actor,
+            action=AuditAction.ROLE_CHANGED,
+            subject=membership.user,
+            team=membership.team,
+            detail={"from_role": membership.role, "to_role": role},
+        )
     membership.role = role
     membership.title = title
     membership.save(update_fields=["role", "title"])
@@ -145,6 +168,13 @@ def member_remove(*, membership: Membership, actor: User) -> None:
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     _check_role_change(actor=actor, team=membership.team, old=membership.role, new=None)
     membership.delete()
+    audit_record(
+        actor=actor,
+        action=AuditAction.MEMBER_REMOVED,
+        subject=membership.user,
+        team=membership.team,
+        detail={"role": membership.role},
+    )
     forget_roles(actor, membership.user)
 
 
@@ -214,6 +244,13 @@ def team_create_with_leader(
     if leader is not None:
         Membership.objects.create(user=leader, team=team, role=Role.LEADER)
         forget_roles(actor, leader)
+        audit_record(
+            actor=actor,
+            action=AuditAction.MEMBER_ADDED,
+            subject=leader,
+            team=team,
+            detail={"role": Role.LEADER},
+        )
     else:
         member_invite(
             team=team,

@@ -2,6 +2,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from teams import views
+from teams.audit.urls import audit_urlpatterns
+from teams.personal_data.urls import personal_data_urlpatterns
 
 app_name = "teams"
 
@@ -27,6 +29,8 @@ urlpatterns = [
         views.InvitationAcceptView.as_view(),
         name="invitation_accept",
     ),
+    *audit_urlpatterns,
+    *personal_data_urlpatterns,
 ]
 
 auth_urlpatterns = [

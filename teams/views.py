@@ -338,7 +338,13 @@ def account(request: SignedInRequest) -> HttpResponse:
         return redirect("teams:account")
     can_create_teams = access.organisations_to_manage(request.user).exists()
     return render(
-        request, "teams/account.html", {"form": form, "can_create_teams": can_create_teams}
+        request,
+        "teams/account.html",
+        {
+            "form": form,
+            "can_create_teams": can_create_teams,
+            "can_read_audit_log": access.can_read_audit_log(request.user),
+        },
     )
 
 

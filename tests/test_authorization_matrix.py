@@ -388,6 +388,14 @@ def _bad_link(world: World) -> dict:
     return {"uidb64": "MQ", "token": "abc-def"}
 
 
+def _caseworker2_pk(world: World) -> dict:
+    return {"pk": world.users["caseworker2"].pk}
+
+
+def _erase_caseworker2(world: World) -> dict:
+    return {"confirm": "caseworker2"}
+
+
 MATRIX: list[tuple[str, Route, dict[str, int]]] = [
     ("login page", Route("login"), expect(302, anonymous=200)),
     ("favicon", Route("favicon"), expect(301, anonymous=301)),
@@ -482,6 +490,23 @@ MATRIX: list[tuple[str, Route, dict[str, int]]] = [
         expect(200, anonymous=200),
     ),
     ("reset done", Route("password_reset_complete"), expect(200, anonymous=200)),
+    # Data protection: the audit log (site administrator and department leaders), a person's
+    # own data, and erasure (the site administrator only: tests/teams/test_erasure.py).
+    ("audit log", Route("teams:audit_log"), expect(403, anonymous=302, department_leader=200)),
+    (
+        "audit log as CSV",
+        Route("teams:audit_log_csv"),
+        expect(403, anonymous=302, department_leader=200),
+    ),
+    ("my data", Route("teams:my_data"), expect(200)),
+    ("erase a person page", Route("teams:person_erase", kwargs=_caseworker2_pk), expect(403)),
+    (
+        "erase a person",
+        Route(
+            "teams:person_erase", kwargs=_caseworker2_pk, method="post", data=_erase_caseworker2
+        ),
+        expect(403),
+    ),
     # Meetings and the runner (Team Syd's meeting, facilitated by its leader).
     ("meetings list", Route("meetings:list"), expect(200)),
     (

@@ -23,6 +23,9 @@ from teams import demo
 
 MAX_QUERIES = 15
 MAX_REPEATS = 2
+# A download that is not a page: "Hent mine data" reads every kind of row the apps keep about
+# the person, one query per kind (a fixed number, held by the ten-times test below as well).
+BUDGETS = {"teams:my_data": 20}
 PER_ROUTE = 2
 MAX_PAGES = 80
 # Not pages of the app: Django's admin, files, the log-out form's target, the endless stream.
@@ -89,7 +92,7 @@ def test_every_page_keeps_its_query_budget(demo_data, username):
     over = {
         name: page
         for name, page in pages.items()
-        if page[0] > MAX_QUERIES or page[1] > MAX_REPEATS
+        if page[0] > BUDGETS.get(name, MAX_QUERIES) or page[1] > MAX_REPEATS
     }
     assert over == {}, f"(queries, most repeats, address) over budget: {over}"
 

@@ -4,11 +4,13 @@ summaries) they add through hooks.minutes_parts."""
 
 from __future__ import annotations
 
+from django.db.models import Exists, OuterRef
+
 from meetings import hooks
 from meetings.minutes.document import CaseMinutes, Minutes, StepTime
 from meetings.models import AgendaItem, Meeting, MeetingStatus, Participation, Step
 from meetings.selectors import speaking_time
-from teams.models import User, display_name
+from teams.models import Membership, Role, User, display_name
 
 
 def minutes_for(*, meeting: Meeting) -> Minutes:
@@ -78,12 +80,17 @@ def minutes_for(*, meeting: Meeting) -> Minutes:
     return minutes
 
 
-def recipients(*, meeting: Meeting) -> list[User]:
-    """The participants the minutes are mailed to: those with an email address."""
-    return [
-        participation.user
-        for participation in Participation.objects.filter(meeting=meeting)
+def recipients(*, meeting: Meeting, include_guests: bool = False) -> list[User]:
+    """The participants the minutes are mailed to, those with an email address: the team's
+    members; guests (members with the guest role, and participants from outside the team)
+    only when the one sending includes them."""
+    participations = (
+        Participation.objects.filter(meeting=meeting)
         .filter(user__is_active=True)
         .exclude(user__email="")
         .select_related("user")
-    ]
+    )
+    if not include_guests:
+        team_member = Membership.objects.filter(user=OuterRef("user"), team=meeting.team_id)
+        participations = participations.filter(Exists(team_member.exclude(role=Role.GUEST)))
+    return [participation.user for participation in participations]

@@ -13,9 +13,10 @@ from meetings.models import Meeting, MeetingStatus
 
 
 @task
-def send_minutes(*, meeting_id: int) -> int:
-    """Mail the minutes of a finished meeting as a PDF to each participant with an email
-    address, one message each so no one sees the others' addresses. Returns how many were sent.
+def send_minutes(*, meeting_id: int, include_guests: bool = False) -> int:
+    """Mail the minutes of a finished meeting as a PDF to each of its recipients (the team's
+    members among the participants, and the guests when `include_guests`), one message each
+    so no one sees the others' addresses. Returns how many were sent.
     """
     meeting = (
         Meeting.objects.select_related("team__organisation", "facilitator")
@@ -24,7 +25,7 @@ def send_minutes(*, meeting_id: int) -> int:
     )
     if meeting is None:
         return 0
-    people = recipients(meeting=meeting)
+    people = recipients(meeting=meeting, include_guests=include_guests)
     if not people:
         return 0
     minutes = minutes_for(meeting=meeting)

@@ -9,11 +9,13 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.urls import reverse
 
 from cases.models import Case, CaseStatus, MaterialDeletion
 from cases.retention import delete_expired_material, expired_cases
 from learnings.models import LearningPoint
 from meetings.models import AgendaItem, MeetingStatus
+from teams.models import AuditAction, AuditEntry
 from tests.conftest import World
 from tests.factories import make_meeting
 
@@ -23,7 +25,8 @@ BACKGROUND = "Hemmelig baggrund om borgeren Anna"
 EVENT = "Hemmelig hændelse i forløbet"
 RELATIVE = "Hemmelig mormor"
 NOTES = "Hemmelige noter fra sagsejer"
-SECRETS = (BACKGROUND, EVENT, RELATIVE, NOTES)
+WISH = "Hemmeligt sparringsønske om borgeren Anna"
+SECRETS = (BACKGROUND, EVENT, RELATIVE, NOTES, WISH)
 
 
 def finished_meeting(world: World, *, team=None, ended_at=ENDED):
@@ -49,7 +52,7 @@ def make_case(world: World, *, meeting=None, team=None, who="caseworker", **fiel
         meeting=meeting,
         submitted_by=world.users[who],
         title=fields.pop("title", "Ledig borger i ressourceforløb"),
-        sparring_wanted="Hvordan kommer vi videre?",
+        sparring_wanted=fields.pop("sparring_wanted", WISH),
         sparring_type="stalled",
         background=fields.pop("background", BACKGROUND),
         timeline=fields.pop("timeline", [{"date": "2025-01-01", "text": EVENT}]),
@@ -85,6 +88,7 @@ def test_material_stays_29_days_after_the_meeting(discussed):
     assert delete_expired_material(now=ENDED + timedelta(days=29)) == []
     discussed.refresh_from_db()
     assert discussed.background == BACKGROUND
+    assert discussed.sparring_wanted == WISH
     assert discussed.material_deleted_at is None
     assert MaterialDeletion.objects.count() == 0
 
@@ -93,6 +97,7 @@ def test_material_is_deleted_31_days_after_the_meeting(discussed):
     now = ENDED + timedelta(days=31)
     [deletion] = delete_expired_material(now=now)
     discussed.refresh_from_db()
+    assert discussed.sparring_wanted == ""
     assert discussed.background == ""
     assert discussed.timeline == []
     assert discussed.genogram == []
@@ -106,7 +111,13 @@ def test_material_is_deleted_31_days_after_the_meeting(discussed):
 def test_the_log_row_names_the_fields_and_holds_no_content(discussed):
     [deletion] = delete_expired_material(now=ENDED + timedelta(days=31))
     deletion.refresh_from_db()
-    assert deletion.fields == ["background", "timeline", "genogram", "owner_notes"]
+    assert deletion.fields == [
+        "sparring_wanted",
+        "background",
+        "timeline",
+        "genogram",
+        "owner_notes",
+    ]
     stored = f"{deletion.fields} {deletion}"
     for secret in SECRETS:
         assert secret not in stored
@@ -116,7 +127,7 @@ def test_only_fields_that_held_content_are_listed(world):
     meeting = finished_meeting(world)
     make_case(world, meeting=meeting, timeline=[], genogram=[])
     [deletion] = delete_expired_material(now=ENDED + timedelta(days=31))
-    assert deletion.fields == ["background"]
+    assert deletion.fields == ["sparring_wanted", "background"]
 
 
 def test_each_deletion_is_logged_without_content(discussed, caplog):
@@ -125,7 +136,7 @@ def test_each_deletion_is_logged_without_content(discussed, caplog):
     [record] = [r for r in caplog.records if r.name == "teamlaering.retention"]
     message = record.getMessage()
     assert f"sag {discussed.pk}" in message
-    assert "background,timeline,genogram,owner_notes" in message
+    assert "sparring_wanted,background,timeline,genogram,owner_notes" in message
     for secret in (*SECRETS, discussed.title):
         assert secret not in message
 
@@ -135,7 +146,6 @@ def test_title_type_submitter_status_and_learning_points_are_kept(world, discuss
     discussed.refresh_from_db()
     assert discussed.title == "Ledig borger i ressourceforløb"
     assert discussed.sparring_type == "stalled"
-    assert discussed.sparring_wanted == "Hvordan kommer vi videre?"
     assert discussed.submitted_by == world.users["caseworker"]
     assert discussed.status == CaseStatus.DISCUSSED
     point = LearningPoint.objects.get()
@@ -233,3 +243,67 @@ def test_the_command_deletes_and_says_how_many(world, discussed):
         call_command("delete_case_material", stdout=out)
     assert "Ingen sager havde materiale, der skulle slettes." in out.getvalue()
     assert MaterialDeletion.objects.count() == 2
+
+
+def test_the_case_page_keeps_title_and_kind_but_not_the_sparring_wish(client, world, discussed):
+    delete_expired_material(now=ENDED + timedelta(days=31))
+    client.force_login(world.users["caseworker"])
+    page = client.get(reverse("cases:detail", args=[discussed.pk])).content.decode()
+    assert "Ledig borger i ressourceforløb" in page
+    assert "Sagen står stille" in page
+    assert "Sparringsønsket, baggrund, tidslinje og genogram er slettet" in page
+    for secret in SECRETS:
+        assert secret not in page
+
+
+def test_each_deletion_is_in_the_audit_log_by_field_name(
+    world, discussed, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        delete_expired_material(now=ENDED + timedelta(days=31))
+    [entry] = AuditEntry.objects.filter(action=AuditAction.RETENTION_DELETED)
+    assert entry.actor is None
+    assert entry.target_id == discussed.pk
+    assert entry.team == world.syd
+    assert entry.organisation == world.syd.organisation
+    assert entry.detail == {
+        "fields": ["sparring_wanted", "background", "timeline", "genogram", "owner_notes"]
+    }
+    stored = f"{entry.detail} {entry}"
+    for secret in (*SECRETS, discussed.title):
+        assert secret not in stored
+
+
+def test_the_daily_job_also_deletes_old_audit_entries_and_login_records(world, settings):
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    settings.TEAMLAERING_AUDIT_READS_DAYS = 365
+    settings.TEAMLAERING_AUDIT_CHANGES_DAYS = 1826
+    now = ENDED + timedelta(days=31)
+    old_read = AuditEntry.objects.create(
+        at=now - timedelta(days=366), action=AuditAction.CASE_VIEWED
+    )
+    kept_change = AuditEntry.objects.create(
+        at=now - timedelta(days=366), action=AuditAction.ROLE_CHANGED
+    )
+    old_change = AuditEntry.objects.create(
+        at=now - timedelta(days=1827), action=AuditAction.ROLE_CHANGED
+    )
+    for model in (AccessAttempt, AccessLog, AccessFailureLog):
+        extra = {"failures_since_start": 1} if model is AccessAttempt else {}
+        old = model.objects.create(
+            username="caseworker", ip_address="10.0.0.1", user_agent="a", **extra
+        )
+        model.objects.filter(pk=old.pk).update(attempt_time=now - timedelta(days=91))
+        model.objects.create(username="caseworker", ip_address="10.0.0.2", user_agent="b", **extra)
+    out = StringIO()
+    with time_machine.travel(now, tick=False):
+        call_command("delete_case_material", stdout=out)
+    assert "Slettet efter opbevaringstiden: 2 logposter og 3 loginregistreringer." in (
+        out.getvalue()
+    )
+    remaining = set(AuditEntry.objects.values_list("pk", flat=True))
+    assert kept_change.pk in remaining
+    assert not remaining & {old_read.pk, old_change.pk}
+    for model in (AccessAttempt, AccessLog, AccessFailureLog):
+        assert list(model.objects.values_list("ip_address", flat=True)) == ["10.0.0.2"]

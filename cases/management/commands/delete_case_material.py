@@ -1,7 +1,11 @@
-"""Delete case material whose retention has run out. Meant for cron, once a day:
+"""The daily retention job. Meant for cron or the systemd timer, once a day:
 
 python manage.py delete_case_material
 python manage.py delete_case_material --dry-run
+
+It deletes the material of cases whose retention has run out (cases/retention.py), the audit
+log's entries past theirs and django-axes' records of logins older than 90 days
+(teams/audit/services.py). It keeps its first name, which installed timers and crontabs call.
 """
 
 from typing import Any
@@ -9,6 +13,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from cases.retention import delete_expired_material, expired_cases
+from teams.audit.services import audit_purge, login_records_purge
 
 
 def sager(count: int) -> str:
@@ -17,8 +22,9 @@ def sager(count: int) -> str:
 
 class Command(BaseCommand):
     help = (
-        "Sletter baggrund, tidslinje, genogram og sagsejers noter for sager, hvis "
-        "opbevaringsperiode efter mødet er udløbet."
+        "Sletter sparringsønske, baggrund, tidslinje, genogram og sagsejers noter for sager, "
+        "hvis opbevaringsperiode efter mødet er udløbet, samt logposter og loginregistreringer "
+        "ældre end deres opbevaringstid."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -45,3 +51,8 @@ class Command(BaseCommand):
             )
         else:
             self.stdout.write("Ingen sager havde materiale, der skulle slettes.")
+        entries = audit_purge()
+        logins = login_records_purge()
+        self.stdout.write(
+            f"Slettet efter opbevaringstiden: {entries} logposter og {logins} loginregistreringer."
+        )

@@ -1,0 +1,66 @@
+"""How an audit entry reads on the page and in the CSV: the object it concerns and its
+details, from the codes the entry holds (no I/O: the entry comes with what it needs)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from teams.models import AuditEntry, Role
+
+PDF_KINDS = {
+    "minutes": _lazy("Referat"),
+    "rollup": _lazy("Opsamling"),
+    "product": _lazy("Produkt"),
+}
+
+
+def target_label(entry: AuditEntry) -> str:
+    """E.g. "Sag 12": the kind of object and its number, never its title or text."""
+    if entry.target_type is None or entry.target_id is None:
+        return ""
+    model = entry.target_type.model_class()
+    kind = str(model._meta.verbose_name) if model is not None else entry.target_type.model
+    return f"{capfirst(kind)} {entry.target_id}"
+
+
+def _role(value: Any) -> str:
+    try:
+        return str(Role(value).label)
+    except ValueError:
+        return "-" if value is None else str(value)
+
+
+def detail_text(entry: AuditEntry) -> str:
+    """The entry's details in words: the new role, the kind of PDF, the fields changed."""
+    detail = entry.detail or {}
+    parts: list[str] = []
+    if "role" in detail:
+        parts.append(_("Rolle: %(role)s") % {"role": _role(detail["role"])})
+    if "from_role" in detail or "to_role" in detail:
+        parts.append(
+            _("Rolle: %(old)s → %(new)s")
+            % {"old": _role(detail.get("from_role")), "new": _role(detail.get("to_role"))}
+        )
+    if "kind" in detail:
+        parts.append(str(PDF_KINDS.get(detail["kind"], detail["kind"])))
+    if "version" in detail:
+        parts.append(_("version %(number)s") % {"number": detail["version"]})
+    if detail.get("fields"):
+        parts.append(_("Felter: %(fields)s") % {"fields": ", ".join(detail["fields"])})
+    if "moved" in detail:
+        parts.append(
+            _("%(count)s rækker overdraget til »tidligere medarbejder«")
+            % {"count": sum(detail["moved"].values())}
+        )
+    if "start" in detail or "end" in detail:
+        parts.append(
+            _("Periode: %(start)s til %(end)s")
+            % {"start": detail.get("start", ""), "end": detail.get("end", "")}
+        )
+    if detail.get("known_username") is False:
+        parts.append(_("Ukendt brugernavn"))
+    return "; ".join(parts)

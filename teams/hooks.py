@@ -1,0 +1,24 @@
+"""What higher layers add to teams (see core.hooks); each registers from its AppConfig.ready().
+
+- personal_data: what an app holds about a person, for their own copy of their data ("Hent mine
+  data", GDPR art. 15/20). Each returns sections by name (lists of plain values that JSON can
+  hold), in a fixed number of queries whatever the person has done.
+- person_erased: called inside the transaction that erases a person (GDPR art. 17), after every
+  row that points at the person has been moved to the placeholder account: an app that keeps
+  the person's name as text as well (a product version's "ansvarlig") puts the placeholder's
+  name there. Returns how many rows it changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from core.hooks import Hook
+from teams.models import User
+
+type PersonalData = Callable[[User], dict[str, list[dict[str, Any]]]]
+type PersonErased = Callable[[User, User], int]
+
+personal_data: Hook[PersonalData] = Hook("personal_data")
+person_erased: Hook[PersonErased] = Hook("person_erased")

@@ -7,7 +7,8 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Møder")
 
     def ready(self) -> None:
-        from meetings import personal_data
+        from meetings import personal_data, services
         from teams import hooks
 
         hooks.personal_data.register(personal_data.personal_data)
+        hooks.person_left.register(services.participant_withdraw)

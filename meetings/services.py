@@ -151,6 +151,23 @@ def _set_participants(meeting: Meeting, participants: Sequence[User]) -> None:
 
 
 @transaction.atomic
+def participant_withdraw(*, person: User, team: Team | None) -> int:
+    """Take someone who left the team (or, team None, was erased) out of the meetings still to
+    come: off the participants, no longer a case's observer, and each running order rebuilt for
+    the round's new length. Meetings in progress or held keep who was there. Returns how many
+    meetings changed."""
+    planned = Meeting.objects.filter(status=MeetingStatus.PLANNED)
+    if team is not None:
+        planned = planned.filter(team=team)
+    AgendaItem.objects.filter(meeting__in=planned, observer=person).update(observer=None)
+    meetings = list(planned.filter(participation__user=person).select_related("format"))
+    Participation.objects.filter(meeting__in=meetings, user=person).delete()
+    for meeting in meetings:
+        meeting_rebuild_running_order(meeting=meeting)
+    return len(meetings)
+
+
+@transaction.atomic
 def meeting_rebuild_running_order(*, meeting: Meeting) -> None:
     """Derive the steps from the meeting's own phase snapshot and its agenda, before it starts."""
     if meeting.status != MeetingStatus.PLANNED:

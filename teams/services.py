@@ -14,7 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from core.refusals import Refused
-from teams import sessions
+from teams import hooks, sessions
 from teams.access import forget_roles, may_name_leaders
 from teams.audit.services import audit_record
 from teams.models import AuditAction, Membership, Organisation, Role, Team, User
@@ -164,10 +164,13 @@ def member_update(
 @transaction.atomic
 def member_remove(*, membership: Membership, actor: User) -> None:
     """The person leaves the team; the account stays, and so does everything they wrote
-    (learning points, cases and products keep their author)."""
+    (learning points, cases and products keep their author). Meetings still to come no longer
+    count them among the participants (hooks.person_left)."""
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     _check_role_change(actor=actor, team=membership.team, old=membership.role, new=None)
     membership.delete()
+    for withdraw in hooks.person_left:
+        withdraw(person=membership.user, team=membership.team)
     audit_record(
         actor=actor,
         action=AuditAction.MEMBER_REMOVED,

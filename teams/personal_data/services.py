@@ -70,6 +70,9 @@ def person_erase(*, person: User, actor: User) -> dict[str, int]:
     sessions.end_sessions(user_id=person.pk)
     # Where they signed in from is theirs alone; the entries themselves stay, moved below.
     AuditEntry.objects.filter(Q(actor=person) | Q(subject=person)).update(ip_address=None)
+    # Meetings still to come let them go first: the placeholder must not inherit a turn.
+    for withdraw in hooks.person_left:
+        withdraw(person=person, team=None)
     moved: dict[str, int] = {}
     for field in fields_pointing_at_people():
         if field.model in GOES_WITH_THE_ACCOUNT:

@@ -35,7 +35,7 @@ run: $(VENV)/.installed-run .secret_key
 	echo "Teamlæring kører på http://127.0.0.1:$(PORT)/ (stop med Ctrl+C)" && \
 	exec $(BIN)/uvicorn config.asgi:application --host 127.0.0.1 --port $(PORT) --reload \
 		--reload-dir config --reload-dir core --reload-dir teams --reload-dir meetings \
-		--reload-dir cases --reload-dir learnings --reload-dir rollups --reload-dir products \
+		--reload-dir cases --reload-dir learnings --reload-dir rollups --reload-dir visits --reload-dir products --reload-dir thememeetings \
 		--reload-dir dashboard --reload-dir templates --reload-include '*.html' --log-level warning
 
 test: $(VENV)/.installed-dev

@@ -12,5 +12,7 @@ class CasesConfig(AppConfig):
         from teams import hooks as team_hooks
 
         hooks.meeting_finished.register(services.cases_mark_discussed)
+        hooks.cancel_refusals.register(services.meeting_cancel_refusal)
         hooks.runner_panels.register(panels.case_panel)
+        hooks.step_entered.register(panels.case_shown_record)
         team_hooks.personal_data.register(personal_data.personal_data)

@@ -6,13 +6,13 @@ from typing import Any, cast
 
 from django import forms
 from django.db.models import QuerySet
-from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from cases.models import Case, SparringType
 from core import limits
 from core.http import MAX_ID
+from core.locking import revision_field
 from core.privacy import CprGuardMixin
 from meetings.models import Meeting
 
@@ -25,7 +25,6 @@ GENOGRAM_SEPARATOR = re.compile(r"\s+[-\u2013]\s+")
 
 def parse_timeline(text: str) -> list[dict]:
     """Lines of "dd.mm.åååå hændelse" (or åååå-mm-dd) as dated events in date order."""
-    limits.check_lines(text)
     events = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -60,8 +59,6 @@ def timeline_text(events: list[dict]) -> str:
 
 def parse_genogram(text: str) -> list[dict]:
     """Lines of "person - relation - person" (or a lone person) as the family's relations."""
-    # The drawing's layout grows with the square of the lines: the limit bounds it.
-    limits.check_lines(text)
     relations = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -103,31 +100,20 @@ class CaseForm(CprGuardMixin, forms.ModelForm):
         required=False,
         help_text=_lazy("Teamets næste møde er valgt på forhånd."),
     )
-    timeline_text = forms.CharField(
+    timeline_text = limits.LinesField(
         label=_lazy("Tidslinje (valgfri)"),
         required=False,
-        max_length=limits.LINES_TEXT,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=format_lazy(
-            "{} {}",
-            _lazy(
-                "Én hændelse pr. linje med dato først, fx »04.03.2025 Underretning fra skolen«."
-            ),
-            limits.lazy_lines_help(),
+        help_text=_lazy(
+            "Én hændelse pr. linje med dato først, fx »04.03.2025 Underretning fra skolen«."
         ),
     )
-    genogram_text = forms.CharField(
+    # The genogram's drawing grows with the square of its lines: the limit bounds it.
+    genogram_text = limits.LinesField(
         label=_lazy("Genogram (valgfrit)"),
         required=False,
-        max_length=limits.LINES_TEXT,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=format_lazy(
-            "{} {}",
-            _lazy(
-                "Én relation pr. linje: »mor - forælder til - barn 1«, »mor - skilt fra - far«. "
-                "Brug roller, aldrig navne."
-            ),
-            limits.lazy_lines_help(),
+        help_text=_lazy(
+            "Én relation pr. linje: »mor - forælder til - barn 1«, »mor - skilt fra - far«. "
+            "Brug roller, aldrig navne."
         ),
     )
 
@@ -140,12 +126,7 @@ class CaseForm(CprGuardMixin, forms.ModelForm):
         }
         help_texts = {
             "title": _lazy("Kort og pseudonymiseret, fx »Mor med to børn: skolefravær«."),
-            "sparring_wanted": limits.lazy_chars_help(limits.SHORT_TEXT),
-            "background": format_lazy(
-                "{} {}",
-                _lazy("Det, teamet skal vide for at kunne give sparring."),
-                limits.lazy_chars_help(limits.LONG_TEXT),
-            ),
+            "background": _lazy("Det, teamet skal vide for at kunne give sparring."),
         }
 
     def __init__(self, *args: Any, meetings: QuerySet[Meeting], **kwargs: Any) -> None:
@@ -155,6 +136,8 @@ class CaseForm(CprGuardMixin, forms.ModelForm):
         cast(forms.ChoiceField, self.fields["sparring_type"]).choices = SparringType.choices
         if self.instance.pk:
             self.fields["meeting"].disabled = True
+            self.fields["revision"] = revision_field()
+            self.initial["revision"] = self.instance.revision
             self.initial["timeline_text"] = timeline_text(self.instance.timeline)
             self.initial["genogram_text"] = genogram_text(self.instance.genogram)
         elif "meeting" not in self.initial:

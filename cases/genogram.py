@@ -2,11 +2,17 @@
 
 Generations come from "parent" relations (forælder til, mor til, far til); everyone else
 shares the generation of the person they are related to. Each generation is a row.
+
+The drawing is capped at core.limits.LINES relations (the form's limit; a genogram stored
+before the limit, or imported, may hold more): the layout's work grows with the relations
+times the people, and the page says what was left out.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from core import limits
 
 PARENT_WORDS = (
     "forælder til",
@@ -49,6 +55,9 @@ class Layout:
     edges: list[Edge]
     width: int
     height: int
+    # The relations drawn and listed, and how many beyond the cap were left out.
+    relations: list[dict] = field(default_factory=list)
+    left_out: int = 0
 
     @property
     def box_width(self) -> int:
@@ -65,6 +74,8 @@ def is_parental(relation: str) -> bool:
 
 
 def layout(relations: list[dict]) -> Layout | None:
+    left_out = max(len(relations) - limits.LINES, 0)
+    relations = relations[: limits.LINES]
     names: list[str] = []
     for item in relations:
         for name in (item.get("a"), item.get("b")):
@@ -107,4 +118,4 @@ def layout(relations: list[dict]) -> Layout | None:
         if item.get("a") and item.get("b")
     ]
     height = MARGIN * 2 + len(rows) * BOX_HEIGHT + (len(rows) - 1) * GAP_Y
-    return Layout(list(nodes.values()), edges, width, height)
+    return Layout(list(nodes.values()), edges, width, height, relations, left_out)

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core import limits
+from core.models import Revisioned
 from teams.models import Team, User
 
 
@@ -43,7 +44,7 @@ class CaseQuerySet(models.QuerySet["Case"]):
         return self.filter(material_deleted_at__isnull=True)
 
 
-class Case(models.Model):
+class Case(Revisioned):
     """A case a caseworker brings to a meeting, discussed pseudonymised.
 
     Its material (background, timeline, genogram) is only needed until the meeting: retention

@@ -72,7 +72,8 @@ def meetings_due_for_reminder(*, now: datetime, hours_before: int) -> list[Meeti
     # A deadline is at the latest on the meeting's own day, so a meeting that started more
     # than a day ago cannot have one still ahead.
     candidates = (
-        Meeting.objects.filter(status=MeetingStatus.PLANNED, starts_at__gt=now - timedelta(days=1))
+        Meeting.objects.taking_cases()
+        .filter(status=MeetingStatus.PLANNED, starts_at__gt=now - timedelta(days=1))
         .exclude(Exists(reminded))
         .select_related("team", "format")
         .order_by("starts_at", "pk")

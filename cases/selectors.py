@@ -13,6 +13,7 @@ from django.utils import timezone
 from cases import genogram as genogram_layout
 from cases.deadline import DeadlineStatus, deadline_status, submission_deadline
 from cases.models import Case, CaseStatus
+from core import limits
 from core.http import posted_id
 from meetings.models import AgendaItem, Meeting, MeetingStatus
 from teams.access import AnyUser
@@ -46,7 +47,8 @@ def case_deadline_status(case: Case, now: datetime | None = None) -> DeadlineSta
 def open_meetings_for_cases(*, user: User) -> QuerySet[Meeting]:
     """Planned meetings of the user's teams that a case can still be brought to."""
     return (
-        Meeting.objects.filter(
+        Meeting.objects.taking_cases()
+        .filter(
             team__memberships__user=user,
             status=MeetingStatus.PLANNED,
             starts_at__gte=timezone.now(),
@@ -59,9 +61,8 @@ def open_meetings_for_cases(*, user: User) -> QuerySet[Meeting]:
 def next_planned_meeting(*, team: Team) -> Meeting | None:
     """The team's next planned meeting from now: the one the next in turn is asked about."""
     return (
-        Meeting.objects.filter(
-            team=team, status=MeetingStatus.PLANNED, starts_at__gte=timezone.now()
-        )
+        Meeting.objects.taking_cases()
+        .filter(team=team, status=MeetingStatus.PLANNED, starts_at__gte=timezone.now())
         .order_by("starts_at")
         .first()
     )
@@ -72,6 +73,7 @@ def move_targets(*, meeting: Meeting) -> QuerySet[Meeting]:
     a waiting case can be moved to."""
     return (
         Meeting.objects.upcoming()
+        .taking_cases()
         .filter(team=meeting.team_id, status=MeetingStatus.PLANNED)
         .order_by("starts_at", "id")
     )
@@ -86,9 +88,6 @@ def meeting_of_case(*, case: Case) -> QuerySet[Meeting]:
     if case.meeting_id is None:
         return Meeting.objects.none()
     return Meeting.objects.filter(pk=case.meeting_id).select_related("team")
-
-
-# The largest id a posted number can be (the primary keys are 64-bit).
 
 
 def case_of_team(*, meeting: Meeting, case_id: int) -> Case | None:
@@ -186,6 +185,8 @@ class Material:
 
     timeline: list[dict[str, Any]]
     genogram: genogram_layout.Layout | None
+    # Events beyond the cap (core.limits.LINES) that the page leaves out.
+    timeline_left_out: int = 0
 
 
 def case_of_item(*, agenda_item_id: int) -> Case | None:
@@ -199,9 +200,10 @@ def material_of(*, case: Case) -> Material:
     return Material(
         timeline=[
             {"date": date.fromisoformat(event["date"]), "event": event["event"]}
-            for event in case.timeline
+            for event in case.timeline[: limits.LINES]
         ],
         genogram=genogram_layout.layout(case.genogram),
+        timeline_left_out=max(len(case.timeline) - limits.LINES, 0),
     )
 
 

@@ -7,11 +7,13 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from cases.models import Case, CaseStatus, SparringType
 from cases.rotation_tasks import ask_next_in_turn
 from cases.selectors import deadline_for, next_planned_meeting
 from core import limits
+from core.locking import Stale
 from core.refusals import Refused
 from meetings.models import AgendaItem, Meeting, MeetingStatus
 from meetings.selectors import case_capacity
@@ -21,6 +23,10 @@ from teams.models import Team, User
 
 class CaseRefused(Refused):
     pass
+
+
+class StaleCase(CaseRefused, Stale[Case]):
+    """Someone saved the case after the editor opened it: `current` is the case as it is."""
 
 
 _TEXT_LIMITS = {
@@ -60,6 +66,7 @@ def case_submit(
     """A case for the meeting. After the deadline it is still accepted, marked late."""
     if meeting.status != MeetingStatus.PLANNED:
         raise CaseRefused(_("Mødet er allerede gået i gang; vælg et senere møde."))
+    _check_takes_cases(meeting)
     _check_limits(
         {
             "title": title,
@@ -84,13 +91,25 @@ def case_submit(
 
 
 @transaction.atomic
-def case_update(*, case: Case, **fields: object) -> Case:
+def case_update(*, case: Case, user: User, revision: int, **fields: object) -> Case:
+    """Save the case's fields, if nobody has saved it since `revision`; else StaleCase."""
     _check_limits(fields)
-    case = Case.objects.select_for_update().get(pk=case.pk)
+    case = Case.objects.select_for_update(of=("self",)).select_related("edited_by").get(pk=case.pk)
     if not case.has_material:
         raise CaseRefused(_("Sagens materiale er slettet efter mødet og kan ikke ændres."))
+    if case.revision != revision:
+        raise StaleCase(
+            _(
+                "%(name)s har gemt sagen, efter du begyndte at rette i den. Din tekst er ikke "
+                "gemt. Sammenlign med sagen, som den er nu, ret din tekst til, og gem igen."
+            )
+            % {"name": case.edited_by or case.submitted_by},
+            current=case,
+        )
     for name, value in fields.items():
         setattr(case, name, value)
+    case.revision += 1
+    case.edited_by = user
     case.save()
     item = AgendaItem.objects.filter(case=case).select_related("meeting").first()
     if item is not None and item.title != case.title:
@@ -238,6 +257,7 @@ def case_move(*, case: Case, to: Meeting) -> Case:
     to = Meeting.objects.select_for_update(of=("self",)).select_related("team").get(pk=to.pk)
     if to.status != MeetingStatus.PLANNED:
         raise CaseRefused(_("Mødet er allerede holdt eller i gang; vælg et planlagt møde."))
+    _check_takes_cases(to)
     case = Case.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=case.pk)
     if case.status not in (CaseStatus.SUBMITTED, CaseStatus.SELECTED):
         raise CaseRefused(_("En drøftet eller tilbagetrukket sag kan ikke flyttes."))
@@ -249,6 +269,26 @@ def case_move(*, case: Case, to: Meeting) -> Case:
     case.status = CaseStatus.SUBMITTED
     case.save(update_fields=["meeting", "status", "is_late", "updated_at"])
     return case
+
+
+def meeting_cancel_refusal(meeting: Meeting) -> str | None:
+    """A meeting with cases waiting for it is not cancelled until they wait for another
+    (meetings.hooks.cancel_refusals)."""
+    waiting = Case.objects.filter(
+        meeting=meeting, status__in=[CaseStatus.SUBMITTED, CaseStatus.SELECTED]
+    ).count()
+    if not waiting:
+        return None
+    return ngettext(
+        "En sag venter på mødet: flyt den til et andet møde først.",
+        "%(count)s sager venter på mødet: flyt dem til et andet møde først.",
+        waiting,
+    ) % {"count": waiting}
+
+
+def _check_takes_cases(meeting: Meeting) -> None:
+    if not Meeting.objects.taking_cases().filter(pk=meeting.pk).exists():
+        raise CaseRefused(_("Det møde drøfter ingen sager; vælg et andet møde."))
 
 
 def cases_mark_discussed(meeting: Meeting) -> None:

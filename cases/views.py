@@ -3,6 +3,7 @@ who is next in turn."""
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from django.contrib import messages
@@ -17,9 +18,10 @@ from django.views.decorators.vary import vary_on_headers
 
 from cases import access, selectors, services
 from cases.deadline import DeadlineStatus, deadline_status, time_left_text
-from cases.forms import CaseForm, MoveForm, SelectionForm
+from cases.forms import CaseForm, MoveForm, SelectionForm, genogram_text, timeline_text
 from cases.models import Case
 from core.http import render_page_or_partial
+from core.submits import submit_once
 from meetings.access import meeting_or_404
 from meetings.models import Meeting, MeetingStatus
 from meetings.selectors import case_capacity
@@ -68,6 +70,7 @@ def _deadline_context(meeting: Meeting | None, *, case: Case | None = None) -> d
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def case_submit(request: SignedInRequest) -> HttpResponse:
     meetings = selectors.open_meetings_for_cases(user=request.user)
     initial = {}
@@ -119,6 +122,7 @@ def case_detail(request: SignedInRequest, pk: int) -> HttpResponse:
         and access.can_withdraw_case(request.user, case, before_deadline=before_deadline),
         "genogram": material.genogram,
         "timeline": material.timeline,
+        "timeline_left_out": material.timeline_left_out,
         "owner_notes": selectors.owner_notes_of(case=case, user=request.user),
         "leading": access.can_select_cases(request.user, case.team),
     }
@@ -128,33 +132,56 @@ def case_detail(request: SignedInRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def case_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     case = access.case_or_404(request.user, pk)
     before_deadline = selectors.is_before_deadline(case)
     if not access.can_edit_case(request.user, case, before_deadline=before_deadline):
         raise PermissionDenied
-    form = CaseForm(
-        request.POST or None, instance=case, meetings=selectors.meeting_of_case(case=case)
-    )
+    meetings = selectors.meeting_of_case(case=case)
+    form = CaseForm(request.POST or None, instance=case, meetings=meetings)
+    stale = None
     if request.method == "POST" and form.is_valid():
-        services.case_update(case=case, **form.case_fields())
-        # Which fields changed, by name: never what they say.
-        audit_record(
-            actor=request.user,
-            action=AuditAction.CASE_CHANGED,
-            target=case,
-            team=case.team,
-            detail={"fields": sorted(form.changed_data)},
-        )
-        messages.success(request, _("Sagen er gemt."))
-        return redirect("cases:detail", pk=case.pk)
+        try:
+            services.case_update(
+                case=case,
+                user=request.user,
+                revision=form.cleaned_data["revision"],
+                **form.case_fields(),
+            )
+        except services.StaleCase as refused:
+            stale = refused.current
+            # What this person typed stays, now based on the case they are shown, so that
+            # saving again is a choice made with both texts in view.
+            data = request.POST.copy()
+            data["revision"] = str(stale.revision)
+            # A copy: validating the form writes what was typed onto its instance.
+            form = CaseForm(data, instance=copy.copy(stale), meetings=meetings)
+            form.is_valid()
+            form.add_error(None, str(refused))
+        except services.CaseRefused as refused:
+            form.add_error(None, str(refused))
+        else:
+            # Which fields changed, by name: never what they say.
+            audit_record(
+                actor=request.user,
+                action=AuditAction.CASE_CHANGED,
+                target=case,
+                team=case.team,
+                detail={"fields": sorted(form.changed_data)},
+            )
+            messages.success(request, _("Sagen er gemt."))
+            return redirect("cases:detail", pk=case.pk)
     if request.method == "GET":
         audit_record(
             actor=request.user, action=AuditAction.CASE_VIEWED, target=case, team=case.team
         )
-    context = {"form": form, "case": case}
+    context: dict[str, Any] = {"form": form, "case": case, "stale": stale}
+    if stale is not None:
+        context["stale_timeline"] = timeline_text(stale.timeline)
+        context["stale_genogram"] = genogram_text(stale.genogram)
     context.update(_deadline_context(case.meeting, case=case))
-    return render(request, "cases/submit.html", context)
+    return render_page_or_partial(request, "cases/submit.html", "editor", context)
 
 
 @login_required
@@ -291,6 +318,7 @@ def rotation(request: SignedInRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
+@submit_once
 def rotation_ask(request: SignedInRequest, slug: str) -> HttpResponse:
     team = visible_team_or_404(request.user, slug)
     if not access.can_select_cases(request.user, team):

@@ -55,15 +55,17 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "bootstrap",
-    "axes",
-    "django_tasks_db",
+    "config.apps.LoginRecordsConfig",
+    "config.apps.TaskQueueConfig",
     "core",
     "teams",
     "meetings",
     "cases",
     "learnings",
     "rollups",
+    "visits",
     "products",
+    "thememeetings",
     "dashboard",
 ]
 
@@ -173,7 +175,8 @@ LOGOUT_REDIRECT_URL = "login"
 # Language: Danish for everyone unless the user has chosen English on their account.
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", "Dansk"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The app's own catalogues first; then Danish for packages that have none (the admin site).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "config" / "vendor_locale"]
 # The app's own date formats per language (templates use their names: |date:"DATE_FORMAT").
 FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = True

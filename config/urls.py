@@ -20,7 +20,9 @@ urlpatterns = [
     path("", include("cases.urls")),
     path("", include("learnings.urls")),
     path("", include("rollups.urls")),
+    path("", include("visits.urls")),
     path("", include("products.urls")),
+    path("", include("thememeetings.urls")),
     path("oidc/", include("teams.oidc.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,4 +1,5 @@
-"""Answers shared by every app's views: a download, and htmx's partial or whole page."""
+"""Answers shared by every app's views: a download, htmx's partial or whole page, and where to
+go back to."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
-from django.utils.http import content_disposition_header
+from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.utils.text import slugify
 from django_htmx.middleware import HtmxDetails
 
@@ -74,3 +75,20 @@ def posted_id(value: str) -> int | None:
         return None
     number = int(value)
     return number if 0 < number <= MAX_ID else None
+
+
+def local_path(request: HttpRequest, target: str | None) -> str | None:
+    """`target` (a "next" the browser sent) if it is a path on this site, else None: read
+    before any write, so that a bad one never turns a done action into an error. Only an
+    absolute path is taken: `redirect()` would try a bare word such as "x" as a view name and
+    fail, and a relative one lands somewhere unforeseen; control characters and backslashes,
+    which browsers read in ways of their own, are refused too."""
+    if not target or not target.startswith("/") or target.startswith("//"):
+        return None
+    if "\\" in target or any(not character.isprintable() for character in target):
+        return None
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return None
+    return target

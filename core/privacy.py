@@ -31,6 +31,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from core import limits
+
 # Written as escapes: ruff rejects ambiguous look-alike characters in source (RUF001).
 # Hyphen-minus, hyphen, non-breaking hyphen, figure dash, en dash, minus sign.
 _HYPHENS = "\\-\u2010\u2011\u2012\u2013\u2212"
@@ -154,7 +156,10 @@ class CprGuardMixin:
     cleaned and kept as usual. Empty values are skipped, as Django skips validators for them.
 
     Put the mixin before the form class: `class NoteForm(CprGuardMixin, forms.Form)`. Fields
-    named in `cpr_guard_exempt_fields` are left alone.
+    named in `cpr_guard_exempt_fields` are left alone by the CPR check.
+
+    Every free text has a limit too: the mixin also tells each text field's maximum in its help
+    text (core.limits.tell_limits), so the two guards of free text come together.
     """
 
     cpr_guard_exempt_fields: tuple[str, ...] = ()
@@ -171,3 +176,4 @@ class CprGuardMixin:
                 continue
             if validate_no_cpr_in_value not in field.validators:
                 field.validators.append(validate_no_cpr_in_value)
+        limits.tell_limits(self.fields)  # type: ignore[attr-defined]

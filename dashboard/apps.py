@@ -8,3 +8,9 @@ class DashboardConfig(AppConfig):
 
     name = "dashboard"
     verbose_name = _("Overblik")
+
+    def ready(self) -> None:
+        from dashboard.transfer import panels
+        from teams import hooks as team_hooks
+
+        team_hooks.team_page.register(panels.team_export_link)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from cases.models import Case
+from core.fields import IdsChoiceField
 from meetings.models import Format
 from meetings.planning import FormatChoice
 
@@ -28,7 +29,7 @@ class _LoadedChoiceIterator(forms.models.ModelChoiceIterator):
             yield self.choice(case)
 
 
-class CaseChoiceField(forms.ModelMultipleChoiceField):
+class CaseChoiceField(IdsChoiceField):
     iterator = _LoadedChoiceIterator
 
     def label_from_instance(self, case: Case) -> str:

@@ -8,13 +8,16 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-# Each section of the product: its menu item, and the URL namespaces whose pages belong to it.
+# Each section of the product: its menu item, and the URL namespaces (or, where a namespace is
+# shared, the view names) whose pages belong to it.
 SECTIONS = [
     ("dashboard:home", _("Overblik"), {"dashboard"}),
     ("meetings:list", _("Møder"), {"meetings"}),
     ("cases:list", _("Sager"), {"cases"}),
     ("learnings:home", _("Læring"), {"learnings", "rollups"}),
     ("products:list", _("Produkter"), {"products"}),
+    ("thememeetings:home", _("Temamøder"), {"thememeetings"}),
+    ("teams:my_team", _("Team"), {"teams:my_team", "teams:team_detail", "teams:team_create"}),
 ]
 
 
@@ -24,10 +27,10 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if user is None or not user.is_authenticated:
         return {"main_navigation": []}
     match = request.resolver_match
-    namespace = match.namespace if match else ""
+    here = {match.namespace, match.view_name} if match else set()
     return {
         "main_navigation": [
-            {"url": reverse(name), "label": label, "current": namespace in namespaces}
-            for name, label, namespaces in SECTIONS
+            {"url": reverse(name), "label": label, "current": bool(here & pages)}
+            for name, label, pages in SECTIONS
         ]
     }

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from dashboard import views
+from dashboard.transfer.urls import transfer_urlpatterns
 
 app_name = "dashboard"
 
@@ -12,4 +13,5 @@ urlpatterns = [
         views.first_meeting_skip,
         name="first_meeting_skip",
     ),
+    *transfer_urlpatterns,
 ]

@@ -18,16 +18,18 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from cases.models import Case
 from core.refusals import Refused
+from core.submits import submit_once
 from dashboard import selectors, services
 from dashboard.forms import FirstMeetingForm
 from meetings import planning
 from meetings.access import can_plan_meeting, can_run_meeting
 from meetings.models import Format
+from meetings.presenters.selectors import upcoming_briefs
 from meetings.selectors import team_size, upcoming_meetings
 from rollups.actions.selectors import open_actions_for
 from rollups.selectors import teams_with_rollup_due, with_rollup_status
-from teams.access import visible_team_or_404
-from teams.models import Team
+from teams.access import note_roles, visible_team_or_404
+from teams.models import LEADING_ROLES, Role, Team
 from teams.requests import SignedInRequest
 from teams.selectors import teams_for_overview
 
@@ -40,10 +42,21 @@ ACTIONS_SHOWN = 20
 def home(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     teams = list(with_rollup_status(teams_for_overview(user=request.user), today=today))
+    # The teams carry the person's own memberships (every one they have): the access rules
+    # below need no query of their own for these teams, and who leads none plans nothing.
+    roles = {
+        team.pk: next((m.role for m in team.own_memberships), None)  # type: ignore[attr-defined]
+        for team in teams
+    }
+    note_roles(request.user, roles)
     upcoming = upcoming_meetings(user=request.user, limit=UPCOMING_SHOWN)
+    # The teams are every team the person is in: in the team of a meeting they were invited to
+    # from another team, they have no role.
+    note_roles(request.user, {m.team_id: None for m in upcoming if m.team_id not in roles})
     for meeting in upcoming:
         meeting.user_can_run = can_run_meeting(request.user, meeting)  # type: ignore[attr-defined]
-    plannable = selectors.plannable_teams_with_guide(user=request.user)
+    leads_a_team = any(role in LEADING_ROLES for role in roles.values())
+    plannable = selectors.plannable_teams_with_guide(user=request.user) if leads_a_team else []
     # The guided start is for one team at a time: the first, by name, that has never met.
     first = next((team for team in plannable if team.needs_guide), None)  # type: ignore[attr-defined]
     return render(
@@ -57,6 +70,10 @@ def home(request: SignedInRequest) -> HttpResponse:
             "first_meeting": _first_meeting_context(first) if first else None,
             "actions": list(open_actions_for(user=request.user, today=today)[:ACTIONS_SHOWN]),
             "rollups_due": teams_with_rollup_due(user=request.user, today=today, teams=teams),
+            # Only caseworkers present practitioner examples: others are not asked.
+            "briefs": upcoming_briefs(user=request.user)
+            if Role.CASEWORKER in roles.values()
+            else [],
         },
     )
 
@@ -89,6 +106,7 @@ def _first_meeting_context(team: Team, form: FirstMeetingForm | None = None) -> 
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def first_meeting(request: SignedInRequest, slug: str) -> HttpResponse:
     """The guided start to a team's first meeting: choose a format, a date and time, the
     cases, and start ("Kør mødet nu" opens the control view) or plan it for the time."""

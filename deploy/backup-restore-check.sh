@@ -5,6 +5,8 @@
 #   DATABASE_URL=postgres://user@host:5432/teamlaering deploy/backup-restore-check.sh [dump]
 # The user needs CREATEDB. RESTORE_DATABASE_NAME overrides the scratch name.
 set -eu
+# Without the notices "does not exist, skipping" of a scratch database that was not there.
+export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
 name=${DATABASE_URL##*/}
 name=${name%%\?*}
 server=${DATABASE_URL%/*}

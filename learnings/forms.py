@@ -8,6 +8,10 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from core import limits
+from core.dates import DayField
+from core.fields import IdsChoiceField
+from core.locking import revision_field
 from core.privacy import CprGuardMixin
 from learnings.models import LearningPoint, PointStatus, Theme
 from meetings.models import Meeting
@@ -36,12 +40,12 @@ class TeamsPointFilterForm(forms.Form):
     optional, read from the query string."""
 
     q = forms.CharField(label=_("Søg"), required=False, max_length=200, widget=forms.SearchInput)
-    start = forms.DateField(
+    start = DayField(
         label=_("Fra"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    end = forms.DateField(
+    end = DayField(
         label=_("Til"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -103,10 +107,13 @@ class PointFilterForm(TeamsPointFilterForm):
 
 
 class LearningPointEditForm(CprGuardMixin, forms.Form):
+    revision = revision_field()
     text = forms.CharField(
-        label=_("Læringspunkt"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Læringspunkt"),
+        max_length=limits.SHORT_TEXT,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
-    themes = forms.ModelMultipleChoiceField(
+    themes = IdsChoiceField(
         label=_("Temaer"),
         queryset=Theme.objects.none(),
         required=False,
@@ -114,21 +121,27 @@ class LearningPointEditForm(CprGuardMixin, forms.Form):
     )
     new_theme = forms.CharField(
         label=_("Nyt tema"),
-        max_length=80,
+        max_length=limits.THEME,
         required=False,
         help_text=_("Fx »virksomhedspraktik«. Temaet oprettes for hele teamet."),
     )
 
     def __init__(self, *args: Any, team: Team, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # A retired theme is offered only to the points that have it already.
+        having = [theme.pk for theme in self.initial.get("themes", [])]
         themes = cast(forms.ModelMultipleChoiceField, self.fields["themes"])
-        themes.queryset = Theme.objects.filter(team=team).order_by("name")
+        themes.queryset = (
+            Theme.objects.filter(team=team)
+            .filter(Q(retired_at__isnull=True) | Q(pk__in=having))
+            .order_by("name")
+        )
 
 
 class ThemeForm(CprGuardMixin, forms.Form):
     name = forms.CharField(
         label=_("Nyt tema"),
-        max_length=80,
+        max_length=limits.THEME,
         help_text=_(
             "Et kort ord eller to, fx »virksomhedspraktik« eller »samarbejde med skolen«."
         ),
@@ -141,10 +154,28 @@ class ThemeForm(CprGuardMixin, forms.Form):
         return name
 
 
+class ThemeRenameForm(CprGuardMixin, forms.Form):
+    name = forms.CharField(label=_("Nyt navn"), max_length=80)
+
+
+class ThemeMergeForm(forms.Form):
+    into = forms.ModelChoiceField(
+        label=_("Flet ind i"),
+        queryset=Theme.objects.none(),
+        empty_label=None,
+        error_messages={"invalid_choice": _("Vælg et andet af teamets temaer at flette ind i.")},
+    )
+
+    def __init__(self, *args: Any, theme: Theme, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        into = cast(forms.ModelChoiceField, self.fields["into"])
+        into.queryset = Theme.objects.filter(team_id=theme.team_id).exclude(pk=theme.pk)
+
+
 class LearningPointForm(CprGuardMixin, forms.Form):
     text = forms.CharField(
         label=_("Læringspunkt"),
-        max_length=2000,
+        max_length=limits.SHORT_TEXT,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Et generelt læringspunkt fra sagen. Skriv pseudonymiseret."),
     )
@@ -153,7 +184,7 @@ class LearningPointForm(CprGuardMixin, forms.Form):
 class SummaryForm(CprGuardMixin, forms.Form):
     text = forms.CharField(
         label=_("Lederens opsamling"),
-        max_length=4000,
+        max_length=limits.MEDIUM_TEXT,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     changes_practice = forms.TypedChoiceField(

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.models import Revisioned
 from teams.models import Team
 
 
@@ -43,7 +44,7 @@ class Decision(models.TextChoices):
     PARKED = "parked", _("Parkeret")
 
 
-class LearningPoint(models.Model):
+class LearningPoint(Revisioned):
     """A general learning point named at a meeting, or the leader's summary of a case."""
 
     team = models.ForeignKey(
@@ -71,6 +72,9 @@ class LearningPoint(models.Model):
         related_name="learning_points",
         verbose_name=_("nævnt af"),
     )
+    # A point named by a guest from outside the team (meetings/guests), who has no account:
+    # it is recorded under the meeting's facilitator (author) with the guest's name here.
+    guest_name = models.CharField(_("nævnt af gæst"), max_length=150, blank=True)
     text = models.TextField(_("læringspunkt"))
     themes = models.ManyToManyField(
         Theme, blank=True, related_name="learning_points", verbose_name=_("temaer")
@@ -99,3 +103,10 @@ class LearningPoint(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    @property
+    def said_by(self) -> str:
+        """Who named the point: the guest, or the author."""
+        if self.guest_name:
+            return _("%(name)s (gæst)") % {"name": self.guest_name}
+        return self.author.display_name

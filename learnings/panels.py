@@ -4,6 +4,8 @@ the round, the leader's summary in the summary phase, and both in the minutes.""
 
 from __future__ import annotations
 
+from django.urls import reverse
+
 from core.hooks import Contribution
 from learnings.forms import LearningPointForm, SummaryForm
 from learnings.models import LearningPoint
@@ -37,8 +39,17 @@ def entries_panel(view: RunnerView) -> Contribution | None:
         return None
     context: dict[str, object] = {}
     participant = view.mode == "participant"
-    if participant and current.kind == PhaseKind.ROUND and can_take_part(view.user, view.meeting):
-        context["learning_point_form"] = LearningPointForm()
+    if participant and current.kind == PhaseKind.ROUND:
+        if view.guest is not None:
+            # A guest's screen: the form only when the one who invited them allowed it, and
+            # posted through the guest's link.
+            if view.guest.guest.may_write_points:
+                context["learning_point_form"] = LearningPointForm()
+                context["learning_point_url"] = reverse(
+                    "learnings:guest_point_add", args=[view.meeting.pk, view.guest.token]
+                )
+        elif can_take_part(view.user, view.meeting):
+            context["learning_point_form"] = LearningPointForm()
     if current.kind == PhaseKind.SUMMARY and can_run_meeting(view.user, view.meeting):
         context["summary_form"] = SummaryForm()
     if not context:
@@ -59,12 +70,13 @@ def minutes_part(minutes: Minutes) -> None:
             "author__first_name",
             "author__last_name",
             "author__username",
+            "guest_name",
         )
         .order_by("created_at", "id")
     )
     for point in points:
         case = minutes.cases_by_item.get(point.agenda_item_id) if point.agenda_item_id else None
-        author = point.author.display_name
+        author = point.said_by
         if point.is_leader_summary:
             summary = Summary(
                 text=point.text,

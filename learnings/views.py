@@ -6,6 +6,7 @@ during a meeting."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -19,7 +20,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from core.http import is_partial, render_page_or_partial
+from core import submits
+from core.http import HtmxHttpRequest, is_partial, render_page_or_partial
 from learnings import access, selectors, services
 from learnings.chooser import carried_query, team_choices
 from learnings.forms import (
@@ -30,12 +32,18 @@ from learnings.forms import (
     SummaryForm,
     TeamsPointFilterForm,
     ThemeForm,
+    ThemeMergeForm,
+    ThemeRenameForm,
 )
+from learnings.models import Theme
 from meetings.access import can_run_meeting, can_take_part, meeting_or_404, screen_mode
+from meetings.guests.selectors import guest_or_404
+from meetings.hooks import GuestLink
 from meetings.models import PhaseKind
 from meetings.runner import work_response
 from meetings.selectors import current_step
 from teams.access import can_lead_team, led_team_ids, visible_team_or_404
+from teams.models import Team
 from teams.requests import SignedInRequest
 from teams.selectors import first_team
 
@@ -146,6 +154,7 @@ def all_teams(request: SignedInRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submits.submit_once
 def point_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     point = access.point_or_404(request.user, pk)
     if not access.can_edit_learning_point(request.user, point, now=timezone.now()):
@@ -153,31 +162,54 @@ def point_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     form = LearningPointEditForm(
         request.POST or None,
         team=point.team,
-        initial={"text": point.text, "themes": selectors.themes_of(point=point)},
+        initial={
+            "revision": point.revision,
+            "text": point.text,
+            "themes": selectors.themes_of(point=point),
+        },
     )
+    stale = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        services.learning_point_update(
-            point=point, text=data["text"], themes=data["themes"], new_theme=data["new_theme"]
-        )
-        messages.success(request, _("Læringspunktet er gemt."))
-        return redirect("learnings:learning_list", slug=point.team.slug)
-    return render(request, "learnings/point_edit.html", {"form": form, "point": point})
+        try:
+            services.learning_point_update(
+                point=point,
+                user=request.user,
+                revision=data["revision"],
+                text=data["text"],
+                themes=data["themes"],
+                new_theme=data["new_theme"],
+            )
+        except services.StalePoint as refused:
+            stale = refused.current
+            # What this person typed stays, now based on the point they are shown, so that
+            # saving again is a choice made with both texts in view.
+            posted = request.POST.copy()
+            posted["revision"] = str(stale.revision)
+            form = LearningPointEditForm(posted, team=point.team)
+            form.is_valid()
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, _("Læringspunktet er gemt."))
+            return redirect("learnings:learning_list", slug=point.team.slug)
+    context = {"form": form, "point": point, "stale": stale}
+    if stale is not None:
+        context["stale_themes"] = selectors.themes_of(point=stale)
+    return render_page_or_partial(request, "learnings/point_edit.html", "editor", context)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def themes(request: SignedInRequest, slug: str) -> HttpResponse:
-    """The team's themes: everyone who sees the team reads them; leader and coordinator add."""
-    team = visible_team_or_404(request.user, slug)
+def _themes_page(
+    request: SignedInRequest,
+    team: Team,
+    *,
+    form: ThemeForm | None = None,
+    failed: Theme | None = None,
+    failed_form: ThemeRenameForm | ThemeMergeForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The themes page; a refused rename or merge shows its error in that theme's row, with
+    what was typed."""
     leading = access.can_manage_themes(request.user, team)
-    if request.method == "POST" and not leading:
-        raise PermissionDenied
-    form = ThemeForm(request.POST or None) if leading else None
-    if form is not None and request.method == "POST" and form.is_valid():
-        theme = services.theme_create(team=team, name=form.cleaned_data["name"])
-        messages.success(request, _("Temaet »%(name)s« er gemt.") % {"name": theme.name})
-        return redirect("learnings:themes", slug=team.slug)
     return render(
         request,
         "learnings/themes.html",
@@ -189,19 +221,96 @@ def themes(request: SignedInRequest, slug: str) -> HttpResponse:
                 url_for=lambda each: reverse("learnings:themes", args=[each.slug]),
             ),
             "themes": selectors.themes_with_counts(team=team),
-            "form": form,
+            "form": form or (ThemeForm() if leading else None),
             "leading": leading,
+            "failed_pk": failed.pk if failed else None,
+            "failed_form": failed_form,
         },
+        status=status,
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@submits.submit_once
+def themes(request: SignedInRequest, slug: str) -> HttpResponse:
+    """The team's themes: everyone who sees the team reads them; leader and coordinator create,
+    rename, merge, retire and delete them."""
+    team = visible_team_or_404(request.user, slug)
+    if request.method == "POST":
+        if not access.can_manage_themes(request.user, team):
+            raise PermissionDenied
+        form = ThemeForm(request.POST)
+        if not form.is_valid():
+            return _themes_page(request, team, form=form)
+        theme = services.theme_create(team=team, name=form.cleaned_data["name"])
+        messages.success(request, _("Temaet »%(name)s« er gemt.") % {"name": theme.name})
+        return redirect("learnings:themes", slug=team.slug)
+    return _themes_page(request, team)
+
+
+def _managed_theme_or_404(request: SignedInRequest, slug: str, pk: int) -> tuple[Team, Theme]:
+    team = visible_team_or_404(request.user, slug)
+    if not access.can_manage_themes(request.user, team):
+        raise PermissionDenied
+    return team, selectors.theme_or_404(team=team, pk=pk)
+
+
+@login_required
+@require_POST
+def theme_rename(request: SignedInRequest, slug: str, pk: int) -> HttpResponse:
+    team, theme = _managed_theme_or_404(request, slug, pk)
+    old_name = theme.name
+    form = ThemeRenameForm(request.POST)
+    if form.is_valid():
+        try:
+            services.theme_rename(theme=theme, name=form.cleaned_data["name"])
+        except services.ThemeRefused as refusal:
+            form.add_error("name", str(refusal))
+    if not form.is_valid():
+        return _themes_page(request, team, failed=theme, failed_form=form)
+    messages.success(
+        request,
+        _("»%(old)s« hedder nu »%(new)s«.") % {"old": old_name, "new": theme.name},
+    )
+    return redirect("learnings:themes", slug=team.slug)
+
+
+@login_required
+@require_POST
+def theme_merge(request: SignedInRequest, slug: str, pk: int) -> HttpResponse:
+    team, theme = _managed_theme_or_404(request, slug, pk)
+    form = ThemeMergeForm(request.POST, theme=theme)
+    if not form.is_valid():
+        return _themes_page(request, team, failed=theme, failed_form=form)
+    into = services.theme_merge(theme=theme, into=form.cleaned_data["into"])
+    messages.success(
+        request,
+        _("»%(theme)s« er flettet ind i »%(into)s«.") % {"theme": theme.name, "into": into.name},
+    )
+    return redirect("learnings:themes", slug=team.slug)
+
+
+@login_required
+@require_POST
+def theme_retire(request: SignedInRequest, slug: str, pk: int) -> HttpResponse:
+    """Retire the theme, or ("restore" posted) take a retired one into use again."""
+    team, theme = _managed_theme_or_404(request, slug, pk)
+    restoring = request.POST.get("restore") == "1"
+    services.theme_retire(theme=theme, retired=not restoring)
+    message = (
+        _("Temaet »%(name)s« er i brug igen.")
+        if restoring
+        else _("Temaet »%(name)s« er udfaset. Det bliver på læringspunkterne, der har det.")
+    )
+    messages.success(request, message % {"name": theme.name})
+    return redirect("learnings:themes", slug=team.slug)
 
 
 @login_required
 @require_POST
 def theme_delete(request: SignedInRequest, slug: str, pk: int) -> HttpResponse:
-    team = visible_team_or_404(request.user, slug)
-    if not access.can_manage_themes(request.user, team):
-        raise PermissionDenied
-    theme = selectors.theme_or_404(team=team, pk=pk)
+    team, theme = _managed_theme_or_404(request, slug, pk)
     name = theme.name
     services.theme_delete(theme=theme)
     messages.success(request, _("Temaet »%(name)s« er slettet.") % {"name": name})
@@ -232,7 +341,8 @@ def _record_point(
     form_name = "summary_form" if leader_summary else "learning_point_form"
     form = (SummaryForm if leader_summary else LearningPointForm)(request.POST)
     if not form.is_valid():
-        return work_response(request, meeting, mode, **{form_name: form})
+        forms: dict[str, Any] = {form_name: form}
+        return work_response(request, meeting, mode, **forms)
     services.learning_point_add(
         meeting=meeting,
         agenda_item=step.agenda_item,
@@ -241,6 +351,7 @@ def _record_point(
         is_leader_summary=leader_summary,
         changes_practice=form.cleaned_data["changes_practice"] if leader_summary else None,
     )
+    submits.created(request)
     return work_response(
         request, meeting, mode, saved=saved, saved_form=form_name.removesuffix("_form")
     )
@@ -249,6 +360,7 @@ def _record_point(
 @login_required
 @require_POST
 @vary_on_headers("HX-Request")
+@submits.submit_once
 def meeting_point_add(request: SignedInRequest, pk: int) -> HttpResponse:
     return _record_point(
         request,
@@ -260,9 +372,51 @@ def meeting_point_add(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
+@require_POST
+@vary_on_headers("HX-Request")
+def guest_point_add(request: HtmxHttpRequest, pk: int, token: str) -> HttpResponse:
+    """A guest's learning point in the round, through their link (meetings/guests), when the
+    one who invited them allowed it. Nobody is signed in: meetings gives the guest of the
+    link, and the point is recorded under the meeting's facilitator with the guest's name."""
+    guest = guest_or_404(meeting_pk=pk, token=token)
+    if not guest.may_write_points:
+        raise PermissionDenied
+    meeting, link = guest.meeting, GuestLink(guest=guest, token=token)
+    step = current_step(meeting=meeting)
+    if not meeting.is_running or step is None or step.kind != PhaseKind.ROUND:
+        return work_response(
+            request,
+            meeting,
+            "participant",
+            guest_link=link,
+            work_error=_("Læringspunkter skrives i runden."),
+        )
+    form = LearningPointForm(request.POST)
+    if not form.is_valid():
+        return work_response(
+            request, meeting, "participant", guest_link=link, learning_point_form=form
+        )
+    services.learning_point_add(
+        meeting=meeting,
+        agenda_item=step.agenda_item,
+        author=meeting.facilitator,
+        guest_name=guest.name,
+        text=form.cleaned_data["text"],
+    )
+    return work_response(
+        request,
+        meeting,
+        "participant",
+        guest_link=link,
+        saved=_("Læringspunktet er gemt."),
+        saved_form="learning_point",
+    )
+
+
 @login_required
 @require_POST
 @vary_on_headers("HX-Request")
+@submits.submit_once
 def meeting_summary_add(request: SignedInRequest, pk: int) -> HttpResponse:
     return _record_point(
         request,

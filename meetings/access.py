@@ -36,10 +36,17 @@ def can_manage_formats(user: AnyUser, team: Team) -> bool:
 
 
 def can_run_meeting(user: AnyUser, meeting: Meeting) -> bool:
-    """The meeting's facilitator, and the team's leader and coordinator, control the meeting."""
+    """The meeting's facilitator and co-facilitator, and the team's leader and coordinator,
+    control the meeting."""
     if not user.is_authenticated:
         return False
-    return meeting.facilitator_id == user.pk or can_lead_team(user, meeting.team)
+    return meeting.is_led_by(user.pk) or can_lead_team(user, meeting.team)
+
+
+def can_invite_guests(user: AnyUser, meeting: Meeting) -> bool:
+    """Who may run the meeting invites guests from outside the team to it, and revokes their
+    links."""
+    return can_run_meeting(user, meeting)
 
 
 def screen_mode(user: AnyUser, meeting: Meeting, requested: str | None) -> str:
@@ -67,11 +74,38 @@ def can_write_observer_feedback(user: AnyUser, item: AgendaItem) -> bool:
     return user.is_authenticated and item.observer_id == user.pk
 
 
+def takes_part(user: AnyUser, meeting: Meeting) -> bool:
+    """A participant of the meeting, or who leads it (its facilitator or co-facilitator)."""
+    if not user.is_authenticated:
+        return False
+    if meeting.is_led_by(user.pk):
+        return True
+    return meeting.participants.filter(pk=user.pk).exists()
+
+
+def is_in_the_room(user: AnyUser, meeting: Meeting) -> bool:
+    """Who writes their own answers in the room (a theme meeting's learning round): a member
+    of the team, a participant invited from another, or who leads it; not who only follows
+    the meeting from outside (a department leader)."""
+    return can_take_part(user, meeting) or takes_part(user, meeting)
+
+
+def can_check_out(user: AnyUser, meeting: Meeting) -> bool:
+    """Who took part in a held meeting (a participant, or its facilitator) answers its
+    check-out."""
+    return meeting.status == MeetingStatus.FINISHED and takes_part(user, meeting)
+
+
+def can_read_evaluation(user: AnyUser, team: Team) -> bool:
+    """The team's leader and coordinator read its meetings' check-outs, summed up."""
+    return can_lead_team(user, team)
+
+
 def meeting_or_404(user: AnyUser, pk: int) -> Meeting:
     """A meeting of the user's teams (or of an organisation they lead), else 404."""
     return get_object_or_404(
         Meeting.objects.visible_to(user).select_related(
-            "team__organisation", "format", "facilitator"
+            "team__organisation", "format", "facilitator", "co_facilitator"
         ),
         pk=pk,
     )

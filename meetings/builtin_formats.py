@@ -1,4 +1,5 @@
-"""The six built-in meeting formats, as plain data, and the function that installs them.
+"""The built-in meeting formats (the six of the methods and the three agendas of the Odder
+booklet), as plain data, and the function that installs them.
 
 The migrations hold their own frozen copy (meetings/migrations/0002 and 0004); a change here
 needs a data migration of its own, and tests/meetings/test_builtin_formats.py says so.
@@ -449,13 +450,13 @@ TEMA_LAERINGSMOEDE: dict[str, Any] = {
     "facilitator_role": "coordinator",
     "phases": [
         _phase(
-            "Velkomst: baggrund for temaet",
+            "Rammesætning: baggrund for temaet",
             "talk",
             minutes=5,
             instruction="Mødelederen fortæller om baggrunden for dagens tema og om formålet.",
         ),
         _phase(
-            "Stilhed før tjek-ind",
+            "Stilhed før tjek-ind (valgfri)",
             "silence",
             minutes=2,
             instruction=(
@@ -467,7 +468,7 @@ TEMA_LAERINGSMOEDE: dict[str, Any] = {
         _phase(
             "Tjek-ind-runde",
             "round",
-            minutes=15,
+            minutes=13,
             instruction="Alle fortæller i plenum, hvad de gerne vil have ud af dagen.",
             prompts=["Hvad vil jeg gerne have ud af mødet, og hvad vil jeg have svar på i dag?"],
             rules=["Ordet går på omgang", "Kort, én ad gangen"],
@@ -483,34 +484,38 @@ TEMA_LAERINGSMOEDE: dict[str, Any] = {
             prompts=["Hvem har viden om temaet?", "Hvem har lyst til at arbejde med det?"],
         ),
         _phase(
-            "Oplæg fra ledelsen: strategien",
+            "Oplæg fra ledelsen",
             "talk",
             minutes=15,
             instruction=(
                 "Ledelsen fortæller, hvad strategien betyder for temaet lokalt, og hvad der "
-                "er på vej, fx nye regler."
+                "er på vej, fx nye regler. Mødelederne har på forhånd sat rammen for oplægget."
             ),
+            prompts=[
+                "Hvad skal ledelsen fortælle for at informere om det strategiske og faglige "
+                "indhold?"
+            ],
         ),
         _phase(
-            "Oplæg fra koordinatoren: lovgivningen",
+            "Koordinatoren om lovgivningen",
             "talk",
-            minutes=15,
+            minutes=10,
             instruction=(
                 "Den faglige koordinator gennemgår lovgivningens indhold og de faglige "
                 "pejlemærker på området."
             ),
         ),
         _phase(
-            "Tre eksempler fra praksis",
-            "talk",
+            "Eksempler fra praksis",
+            "practice_examples",
             minutes=30,
             instruction=(
                 "Tre kolleger giver hvert sit eksempel fra praksis inden for temaet. Alle "
                 "sagsbehandlere holder på skift et oplæg."
             ),
             prompts=[
-                "Hvad gjorde jeg?",
-                "Hvorfor gjorde jeg det?",
+                "Hvad gjorde du?",
+                "Hvorfor?",
                 "Hvad er den faglige begrundelse?",
             ],
             rules=["Cirka ti minutter pr. eksempel"],
@@ -532,22 +537,13 @@ TEMA_LAERINGSMOEDE: dict[str, Any] = {
             rules=["Skriv pointerne ned"],
         ),
         _phase(
-            "Opsamling på viden: grupperne fremlægger",
+            "Grupperne fremlægger",
             "talk",
-            minutes=25,
+            minutes=20,
             instruction=(
                 "Grupperne fortæller i plenum, hvad de er kommet frem til, og hvad der skal "
                 "bruges i produktet. Læg mærke til forskelle og ligheder."
             ),
-        ),
-        _phase(
-            "Stilhed før læringsrunden",
-            "silence",
-            minutes=2,
-            instruction=(
-                "To minutters stilhed: hvad tager jeg med herfra i dag? Kan springes over."
-            ),
-            rules=["Ingen taler"],
         ),
         _phase(
             "Læringsrunde",
@@ -556,19 +552,304 @@ TEMA_LAERINGSMOEDE: dict[str, Any] = {
             instruction="Hver deltager fortæller i plenum, hvad dagen har givet.",
             prompts=[
                 "Hvad tager jeg med?",
-                "Hvad vil jeg indføre i min praksis og hvordan?",
+                "Hvad vil jeg omsætte i praksis, og hvordan?",
             ],
             rules=["Ordet går på omgang"],
         ),
         _phase(
             "Aftaler om produkt og opfølgning",
             "summary",
-            minutes=5,
+            minutes=10,
             instruction="Aftal, hvordan produktet bliver til, og om og hvornår der følges op.",
             prompts=[
                 "Hvordan skal udviklingen af produktet forløbe?",
                 "Skal vi følge op på mødet, og i så fald hvordan og hvornår?",
             ],
+        ),
+    ],
+}
+
+
+_ODDER = "Jobcenter Odder: Videndeling som læringsstrategi i socialt arbejde"
+
+# The three agendas of the Odder booklet's appendices, as they were held: each block's time adds
+# up to the agenda's own start and end (tests/meetings/test_builtin_formats.py checks the clock
+# times). Where an agenda gives only its start and end (Bilag 2) or a few blocks' times (Bilag 3),
+# the rest is shared out so that the whole keeps the agenda's length.
+ODDER_VIRKSOMHEDSPRAKTIK: dict[str, Any] = {
+    "key": "odder-virksomhedspraktik",
+    "purpose": (
+        "Odders læringsmøde om virksomhedspraktik (LAB § 42) fra 2015, kl. 9.00-11.30: "
+        "lovgivning, strategi, tre praksiseksempler og guidelines."
+    ),
+    "source": f"{_ODDER}, Bilag 2 (dagsorden 4. marts 2015)",
+    "meeting_minutes": 150,
+    "name": "Læringsmøde om virksomhedspraktik (Odder, Bilag 2)",
+    "description": (
+        "Efter dagsordenen til Jobcenter Odders læringsmøde den 4. marts 2015 om anvendelse "
+        "af virksomhedspraktik (Bilag 2 i 'Videndeling som læringsstrategi i socialt arbejde'), "
+        "kl. 9.00-11.30. Den faglige leder præsenterer lovgivningen, jobcenterchefen "
+        "beskæftigelsesstrategiens perspektiv, og tre sagsbehandlere giver praksiseksempler. "
+        "Vidensdelingen sker i to grupper med hver sin mødeleder som ordstyrer, og mødelederne "
+        "sørger bagefter for aftaler om uklarheder og for at udarbejde guidelines."
+    ),
+    "repeats_per_case": False,
+    "facilitator_role": "coordinator",
+    "phases": [
+        _phase(
+            "Den faglige leder præsenterer lovgivningen (§ 42)",
+            "talk",
+            minutes=15,
+            instruction="Præsentation af de organisatoriske rammer: lovgivningens § 42.",
+        ),
+        _phase(
+            "Jobcenterchefen: beskæftigelsesstrategiens perspektiv",
+            "talk",
+            minutes=15,
+            instruction=(
+                "Beskæftigelsesstrategiens perspektiv på anvendelse af virksomhedspraktik."
+            ),
+        ),
+        _phase(
+            "Praksiseksempler på anvendelse af virksomhedspraktik",
+            "practice_examples",
+            minutes=30,
+            instruction=(
+                "Tre sagsbehandlere giver hvert sit praksiseksempel: praktik som afprøvning af "
+                "rådighed, intern praktik mhp. opstart på arbejde, og optræning af arbejdsevnen."
+            ),
+            prompts=["Hvad gjorde du?", "Hvorfor?", "Hvad er den faglige begrundelse?"],
+        ),
+        _phase(
+            "Vidensdeling i to grupper",
+            "group_work",
+            minutes=60,
+            instruction=(
+                "Deltagerne deles i to grupper med hver sin ordstyrer. Først en runde, så "
+                "dialog mellem dem, der kan bidrage med viden til hinanden."
+            ),
+            prompts=[
+                "Hvordan anvender du oftest virksomhedspraktikker i praksis?",
+                "Hvad vil du gerne have viden om ift. at iværksætte virksomhedspraktikker?",
+            ],
+        ),
+        _phase(
+            "Opsamling i plenum",
+            "round",
+            minutes=25,
+            instruction="Hver deltager oplyser i plenum:",
+            prompts=[
+                "Hvad fik jeg særligt øje på ift. hvordan jeg anvender virksomhedspraktik?",
+                "Hvad fik jeg af ny viden?",
+                "Hvad er evt. fortsat uklart for mig?",
+            ],
+            rules=["Ordet går på omgang"],
+        ),
+        _phase(
+            "Aftaler om uklarheder og guidelines",
+            "summary",
+            minutes=5,
+            instruction=(
+                "Mødelederne sørger for aftaler om, hvordan der tages hånd om uklarheder, og "
+                "for at guidelines bliver udarbejdet."
+            ),
+        ),
+    ],
+}
+
+
+ODDER_SAMARBEJDE: dict[str, Any] = {
+    "key": "odder-samarbejde-jobkonsulenter",
+    "purpose": (
+        "Odders læringsmøde om samarbejdet mellem sagsbehandlere og jobkonsulenter fra 2017, "
+        "kl. 8.30-11.30, med fire praksiseksempler."
+    ),
+    "source": f"{_ODDER}, Bilag 3 (dagsorden 3. maj 2017)",
+    "meeting_minutes": 180,
+    "name": "Læringsmøde om samarbejde med jobkonsulenter (Odder, Bilag 3)",
+    "description": (
+        "Efter dagsordenen til Jobcenter Odders læringsmøde den 3. maj 2017 om samarbejdet "
+        "mellem sagsbehandlere og jobkonsulenter (Bilag 3 i 'Videndeling som læringsstrategi "
+        "i socialt arbejde'), kl. 8.30-11.30. To mødeledere; oplæg om gældende rammer og "
+        "aftaler, fire praksiseksempler på samarbejde, der fungerede eller blev udfordret, "
+        "45 minutter i to grupper (inkl. pause) og 45 minutters fælles opsamling. Produktet "
+        "blev guidelines og en henvisning til jobkonsulent."
+    ),
+    "repeats_per_case": False,
+    "facilitator_role": "coordinator",
+    "phases": [
+        _phase(
+            "Rammesætning",
+            "talk",
+            minutes=5,
+            instruction="Mødelederne fortæller, hvilke forhold temaet peger på at undersøge.",
+            prompts=[
+                "Har vi en fælles forståelse af sagen?",
+                "Har vi samme forventninger til håndtering af sagen?",
+                "Hvem har ansvar for progression?",
+                "Hvad er vores roller og ansvar i sagen?",
+                "Hvordan kommunikerer vi - både måden og retorikken?",
+            ],
+        ),
+        _phase(
+            "Runden",
+            "round",
+            minutes=15,
+            instruction="Hver deltager fortæller i plenum, hvad de ønsker viden om.",
+            prompts=["Hvad vil jeg gerne have svar på eller gå herfra med efter mødet i dag?"],
+            rules=["Ordet går på omgang"],
+        ),
+        _phase(
+            "Oplæg: samspil eller samspilsramt",
+            "talk",
+            minutes=20,
+            instruction="Jobcenterchefen om »samspil eller samspilsramt« og de vigtige overgange.",
+        ),
+        _phase(
+            "Oplæg: henvisningen til jobkonsulenterne",
+            "talk",
+            minutes=10,
+            instruction="Projektlederen giver indblik i, hvordan henvisningen håndteres.",
+        ),
+        _phase(
+            "Praksiseksempler",
+            "practice_examples",
+            minutes=30,
+            instruction=(
+                "Fire kolleger præsenterer hvert sit eksempel: to, hvor samarbejdet fungerede "
+                "optimalt i forhold til det fælles mål, og to, hvor det blev udfordret."
+            ),
+            prompts=["Hvad gjorde du?", "Hvorfor?", "Hvad er den faglige begrundelse?"],
+        ),
+        _phase(
+            "Drøftelse i to grupper (inkl. pause)",
+            "group_work",
+            minutes=45,
+            instruction=(
+                "Grupperne arbejder med fire cases fra praksis og skriver opmærksomhedspunkter "
+                "og ønsker til guidelines ned."
+            ),
+            prompts=[
+                "Hvad er formålet med praktikken, og hvordan skal sagen håndteres i forhold "
+                "til det?",
+                "Hvordan sikres progression (hvem og hvordan)?",
+                "Hvad er vores roller og ansvarsfordeling, og hvilke forventninger har vi til "
+                "hinanden?",
+                "Hvordan taler vi sammen - retorikken og formen?",
+            ],
+            rules=["Skriv opmærksomhedspunkterne ned"],
+        ),
+        _phase(
+            "Fælles opsamling",
+            "summary",
+            minutes=45,
+            instruction="Grupperne fremlægger, og I samler op på ønskerne til guidelines.",
+        ),
+        _phase(
+            "Afrunding: individuel opsamling",
+            "round",
+            minutes=10,
+            instruction="Hver deltager fortæller i plenum:",
+            prompts=[
+                "Hvad tager du med dig fra mødet i dag?",
+                "Er der noget, du vil ændre i din praksis, og i så fald hvad og hvordan?",
+            ],
+            rules=["Ordet går på omgang"],
+        ),
+    ],
+}
+
+
+ODDER_FAGLIG_SPARRING: dict[str, Any] = {
+    "key": "odder-faglig-sparring",
+    "purpose": (
+        "Odders læringsmøde fra 2019, kl. 12.30-15.30, om en fælles skabelon for faglig "
+        "sparring på tværfaglige møder."
+    ),
+    "source": f"{_ODDER}, Bilag 4 (dagsorden 30. januar 2019)",
+    "meeting_minutes": 180,
+    "name": "Læringsmøde om faglig sparring (Odder, Bilag 4)",
+    "description": (
+        "Efter dagsordenen til Jobcenter Odders læringsmøde den 30. januar 2019 om faglig "
+        "sparring på tværfaglige møder (Bilag 4 i 'Videndeling som læringsstrategi i socialt "
+        "arbejde'), kl. 12.30-15.30: rammesætning med tjek-ind og oplæg ved en forsker "
+        "(12.30-13.15), pause, gruppearbejde med syv arbejdsspørgsmål (13.25-14.15), pause, "
+        "opsamling og fælles skabelon (14.25-15.20) og afrunding med tjek-ud (15.20-15.30)."
+    ),
+    "repeats_per_case": False,
+    "facilitator_role": "coordinator",
+    "phases": [
+        _phase(
+            "Rammesætning: baggrunden for dagens tema",
+            "talk",
+            minutes=5,
+            instruction="Mødelederen præsenterer baggrunden for dagens tema.",
+        ),
+        _phase(
+            "Tjek-ind: 2 minutters stilhed",
+            "silence",
+            minutes=2,
+            instruction="Alle gør sig klart, hvad de vil have med fra dagens møde.",
+            rules=["Ingen taler"],
+        ),
+        _phase(
+            "Runden: hvad vil jeg have med?",
+            "round",
+            minutes=13,
+            instruction="Alle deler, hvad de gerne vil have med fra dagens møde.",
+            rules=["Ordet går på omgang"],
+        ),
+        _phase(
+            "Oplæg ved ekstern oplægsholder",
+            "talk",
+            minutes=25,
+            instruction=(
+                "Forslag til overvejelser om at give og modtage faglig sparring: forberedelse "
+                "og tydelighed om, hvilken sparring der er tale om, hvordan en sag kan "
+                "præsenteres, og hvad det kræver af deltagere og af styring på mødet."
+            ),
+        ),
+        _phase("Pause", "break", minutes=10, instruction="Ti minutters pause."),
+        _phase(
+            "Gruppearbejde",
+            "group_work",
+            minutes=50,
+            instruction="Notér jeres overvejelser om arbejdsspørgsmålene på en planche.",
+            prompts=[
+                "Hvilke faglige problemstillinger egner sig til tværfaglige møder?",
+                "Hvem skal forberede sig til mødet? Hvad skal forberedes og hvordan?",
+                "Hvordan styres mødet og tiden?",
+                "Hvilken rolle har man som deltager, lægekonsulent, psykolog, faglig "
+                "koordinator og leder?",
+                "Hvordan fremlægges en sag, og hvilke oplysninger er nødvendige at fremlægge?",
+                "Hvordan giver vi faglig sparring til hinanden, og hvordan modtager vi det?",
+                "Hvordan sikres og styrkes det faglige udbytte af møderne?",
+            ],
+            rules=["Skriv på en planche"],
+        ),
+        _phase("Pause", "break", minutes=10, instruction="Ti minutters pause."),
+        _phase(
+            "Opsamling",
+            "summary",
+            minutes=55,
+            instruction=(
+                "Grupperne fremlægger deres overvejelser og diskussioner; I drøfter forskelle "
+                "og ligheder og udarbejder en fælles skabelon og aftaler for fremtiden."
+            ),
+        ),
+        _phase(
+            "Tjek-ud: 2 minutters stilhed",
+            "silence",
+            minutes=2,
+            instruction="Hvad tager jeg med mig herfra i dag?",
+            rules=["Ingen taler"],
+        ),
+        _phase(
+            "Runden: individuelt udbytte",
+            "round",
+            minutes=8,
+            instruction="Vi deler vores individuelle udbytte fra dagen.",
+            rules=["Ordet går på omgang"],
         ),
     ],
 }
@@ -635,6 +916,9 @@ BUILTIN_FORMATS: list[dict[str, Any]] = [
     TVAERFAGLIGT_MOEDE,
     TEMA_LAERINGSMOEDE,
     LAERINGSBESOEG,
+    ODDER_VIRKSOMHEDSPRAKTIK,
+    ODDER_SAMARBEJDE,
+    ODDER_FAGLIG_SPARRING,
 ]
 
 

@@ -1,5 +1,5 @@
-"""Demo meetings for `make run`: one ready to run today, and a year of past meetings with
-their times."""
+"""Demo meetings for `make run`: one ready to run today, a year of past meetings with their
+times, and a theme meeting with two presenters."""
 
 from __future__ import annotations
 
@@ -11,8 +11,12 @@ from django.utils import timezone
 
 from meetings import services
 from meetings.builtin_formats import install_builtin_formats
-from meetings.models import Format, Meeting, MeetingStatus, Turn, TurnStatus
+from meetings.groups import services as group_services
+from meetings.models import CheckOut, Format, Meeting, MeetingStatus, Turn, TurnStatus
+from meetings.presenters import services as presenter_services
+from meetings.series.demo import load_series
 from teams.demo import DemoTeams
+from teams.models import User
 
 PAST_CASES = [
     ("Sygemeldt med stress: timing af virksomhedspraktik", "sagsbehandler3"),
@@ -26,6 +30,15 @@ PAST_CASES = [
 ]
 # A year of meetings every other week, oldest first.
 PAST_WEEKS = range(52, 0, -2)
+CHECK_OUT_SCORES = [4, 5, 3, 4, 2, 5, 4]
+CHECK_OUT_LINES = [
+    "Godt at høre, hvordan de andre griber praktikker an.",
+    "",
+    "Refleksionsrunden blev for lang.",
+    "Jeg tager spørgsmålene om borgerens egne mål med.",
+    "",
+    "Tidslinjen hjalp mig til at se sagen på en ny måde.",
+]
 # How far each phase ran over or under its time box, in seconds, for the past meetings.
 DRIFT = [40, -60, 150, 20, 90, 45]
 
@@ -106,7 +119,77 @@ def load_meetings(teams: DemoTeams) -> DemoMeetings:
             )
             for index, weeks_ago in enumerate(PAST_WEEKS)
         ]
+    _check_outs(teams)
+    _theme_meeting(teams, syd_members, today)
+    load_series(teams)
     return created
+
+
+def _theme_meeting(teams: DemoTeams, syd_members: list[User], today: datetime) -> None:
+    """A theme meeting in three and a half weeks (after the staff meetings a new case goes
+    to), led by the coordinator with the leader beside her, with two presenters of
+    practitioner examples (one has written her brief, one stands in for a colleague who had
+    no example) and two breakout groups in rooms of their own."""
+    theme = Format.objects.builtin().get(key="tema-laeringsmoede")
+    if Meeting.objects.filter(team=teams.syd, format=theme).exists():
+        return
+    users = teams.users
+    meeting = services.meeting_plan(
+        team=teams.syd,
+        format=theme,
+        title="Læringsmøde om virksomhedspraktik",
+        starts_at=_at(today + timedelta(days=24), 9),
+        place="Mødelokale 2",
+        facilitator=users["koordinator"],
+        co_facilitator=users["leder"],
+        participants=syd_members,
+        agenda_titles=[],
+    )
+    first = presenter_services.presenter_assign(meeting=meeting, user=users["sagsbehandler1"])
+    presenter_services.brief_save(
+        presenter=first,
+        revision=first.revision,
+        what="Jeg startede en sygemeldt på fire timer om ugen i en praktik i hendes eget fag.",
+        why="Hun ville gerne tilbage, men var bange for at gå ned igen.",
+        justification="LAB § 42: optræning af arbejdsevnen med lægelig dokumentation for "
+        "skånehensyn.",
+    )
+    second = presenter_services.presenter_assign(meeting=meeting, user=users["sagsbehandler2"])
+    presenter_services.presenter_stand_in(presenter=second, stand_in=users["sagsbehandler3"])
+    for group, room in zip(
+        group_services.groups_propose(meeting=meeting, groups=2),
+        ["Mødelokale 2", "Mødelokale 3"],
+        strict=True,
+    ):
+        group_services.group_update(
+            group=group,
+            name=group.name,
+            room=room,
+            questions=group.questions.splitlines(),
+            facilitator=group.facilitator,
+        )
+
+
+def _check_outs(teams: DemoTeams) -> None:
+    """The participants' check-outs of Team Syd's held meetings: three to five answers each,
+    and two to the oldest meeting, whose results are therefore withheld."""
+    if CheckOut.objects.filter(meeting__team=teams.syd).exists():
+        return
+    held = Meeting.objects.filter(team=teams.syd, status=MeetingStatus.FINISHED).order_by(
+        "starts_at"
+    )
+    for index, meeting in enumerate(held):
+        people = list(meeting.participants.order_by("participation__position"))
+        answering = people[: 2 if index == 0 else 3 + index % 3]
+        CheckOut.objects.bulk_create(
+            CheckOut(
+                meeting=meeting,
+                user=person,
+                usefulness=CHECK_OUT_SCORES[(index + order) % len(CHECK_OUT_SCORES)],
+                comment=CHECK_OUT_LINES[(index + order) % len(CHECK_OUT_LINES)],
+            )
+            for order, person in enumerate(answering)
+        )
 
 
 def _past_meeting(

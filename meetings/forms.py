@@ -5,10 +5,10 @@ from django import forms
 from django.forms.models import ModelChoiceIteratorValue
 from django.http import QueryDict
 from django.utils import timezone
-from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core import limits
+from core.fields import IdsChoiceField
 from core.privacy import CprGuardMixin
 from meetings.models import AgendaItem, Format
 from teams.models import Team, User
@@ -25,7 +25,7 @@ class MeetingForm(CprGuardMixin, forms.Form):
     )
     title = forms.CharField(
         label=_("Titel"),
-        max_length=200,
+        max_length=limits.TITLE,
         required=False,
         help_text=_("Tom: formatets navn og datoen."),
     )
@@ -36,7 +36,7 @@ class MeetingForm(CprGuardMixin, forms.Form):
         label=_("Tidspunkt"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
-    place = forms.CharField(label=_("Sted"), max_length=200, required=False)
+    place = forms.CharField(label=_("Sted"), max_length=limits.TITLE, required=False)
     duration_minutes = forms.IntegerField(
         label=_("Varighed (minutter)"),
         min_value=5,
@@ -48,21 +48,22 @@ class MeetingForm(CprGuardMixin, forms.Form):
         ),
     )
     facilitator = forms.ModelChoiceField(label=_("Mødeleder"), queryset=User.objects.none())
-    participants = forms.ModelMultipleChoiceField(
+    co_facilitator = forms.ModelChoiceField(
+        label=_("Medmødeleder"),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=_("Ingen"),
+        help_text=_("Leder mødet sammen med mødelederen og kan køre det i stedet."),
+    )
+    participants = IdsChoiceField(
         label=_("Deltagere"),
         queryset=User.objects.none(),
         widget=forms.CheckboxSelectMultiple,
     )
-    agenda = forms.CharField(
+    agenda = limits.LinesField(
         label=_("Dagsorden"),
         required=False,
-        max_length=limits.LINES_TEXT,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=format_lazy(
-            "{} {}",
-            _("Ét punkt pr. linje, i den rækkefølge de skal tages. Skriv pseudonymiseret."),
-            limits.lazy_lines_help(),
-        ),
+        help_text=_("Ét punkt pr. linje, i den rækkefølge de skal tages. Skriv pseudonymiseret."),
     )
 
     def __init__(self, *args: Any, team: Team, editing: bool = False, **kwargs: Any) -> None:
@@ -75,7 +76,7 @@ class MeetingForm(CprGuardMixin, forms.Form):
         # once (each field's choices would otherwise be a query of its own); the querysets stay
         # for validating what is posted.
         people = list(members)
-        for name in ("facilitator", "participants"):
+        for name in ("facilitator", "co_facilitator", "participants"):
             field = cast(forms.ModelChoiceField, self.fields[name])
             field.queryset = members
             empty = [("", field.empty_label)] if field.empty_label is not None else []
@@ -97,10 +98,13 @@ class MeetingForm(CprGuardMixin, forms.Form):
             raise forms.ValidationError(_("Et nyt møde kan ikke planlægges i fortiden."))
         return starts_at
 
-    def clean_agenda(self) -> str:
-        agenda: str = self.cleaned_data["agenda"]
-        limits.check_lines(agenda)
-        return agenda
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("co_facilitator") and data["co_facilitator"] == data.get("facilitator"):
+            self.add_error(
+                "co_facilitator", _("Medmødelederen skal være en anden end mødelederen.")
+            )
+        return data
 
     def agenda_titles(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data["agenda"].splitlines() if line.strip()]
@@ -146,6 +150,7 @@ class MeetingForm(CprGuardMixin, forms.Form):
             "starts_at": data["starts_at"],
             "place": data["place"],
             "facilitator": data["facilitator"],
+            "co_facilitator": data["co_facilitator"],
             "participants": list(data["participants"]),
             "agenda_titles": self.agenda_titles(),
             "duration_minutes": data["duration_minutes"],
@@ -156,7 +161,7 @@ class OwnerNotesForm(CprGuardMixin, forms.Form):
     notes = forms.CharField(
         label=_("Mine noter til sagen"),
         required=False,
-        max_length=10000,
+        max_length=limits.LONG_TEXT,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
 
@@ -197,14 +202,14 @@ class ObserverFeedbackForm(CprGuardMixin, forms.Form):
     relevant = forms.CharField(
         label=_("Relevant viden"),
         required=False,
-        max_length=10000,
+        max_length=limits.LONG_TEXT,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Hvilken viden var relevant for drøftelsen?"),
     )
     tighten = forms.CharField(
         label=_("Hvor kan vi stramme op?"),
         required=False,
-        max_length=10000,
+        max_length=limits.LONG_TEXT,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Hvad var vigtig viden, og hvad var ligegyldig information?"),
     )

@@ -8,7 +8,12 @@
   current phase), "control" (below the facilitator's controls), "entries" (a participant's
   forms) and "aside" (beside the phase).
 - runner_actions: more controls for the facilitator's "handling" form, under the version lock.
-- meeting_page: what the meeting's own page shows of what came of it ("after").
+- meeting_page: what the meeting's own page shows of what came of it ("after"), and what else
+  is on its agenda besides the cases ("agenda").
+- step_entered: called in the transaction that makes a step of a running meeting current
+  (start, next and previous phase), e.g. to record that the screens now show its case.
+- cancel_refusals: why a planned meeting cannot be cancelled yet (cases waiting for it, a
+  theme chosen for it), in words for its planner; None when nothing of the app's waits.
 """
 
 from __future__ import annotations
@@ -20,20 +25,31 @@ from django.http import QueryDict
 
 from core.hooks import Contributor, Hook
 from meetings.minutes.document import Minutes
-from meetings.models import Meeting
+from meetings.models import Meeting, MeetingGuest, Step
 from meetings.selectors import RunnerState
 from teams.access import AnyUser
 from teams.models import User
 
 
 @dataclass(frozen=True)
+class GuestLink:
+    """A guest's screen (meetings/guests): the guest, and their link's token, which the
+    addresses of the screen's forms carry."""
+
+    guest: MeetingGuest
+    token: str
+
+
+@dataclass(frozen=True)
 class RunnerView:
-    """One screen of a meeting (meetings.runner), as the panels of higher apps see it."""
+    """One screen of a meeting (meetings.runner), as the panels of higher apps see it; `guest`
+    on a guest's screen, where nobody is signed in."""
 
     user: AnyUser
     meeting: Meeting
     state: RunnerState
     mode: str
+    guest: GuestLink | None = None
 
     @property
     def is_live(self) -> bool:
@@ -64,3 +80,5 @@ minutes_parts: Hook[Callable[[Minutes], None]] = Hook("meetings.minutes_parts")
 runner_panels: Hook[Contributor[RunnerView]] = Hook("meetings.runner_panels")
 runner_actions: Hook[RunnerAction] = Hook("meetings.runner_actions")
 meeting_page: Hook[Contributor[MeetingPage]] = Hook("meetings.meeting_page")
+step_entered: Hook[Callable[[Meeting, Step], None]] = Hook("meetings.step_entered")
+cancel_refusals: Hook[Callable[[Meeting], str | None]] = Hook("meetings.cancel_refusals")

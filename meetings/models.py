@@ -28,6 +28,9 @@ class PhaseKind(models.TextChoices):
     TALK = "talk", _("Oplæg")
     REVIEW = "review", _("Opfølgning på aftaler")
     OBSERVATION = "observation", _("Observatørens feedback")
+    # Colleagues present examples from their practice in turn (Odder's theme meetings); a
+    # meeting with such a phase has presenters (meetings.presenters).
+    PRACTICE_EXAMPLES = "practice_examples", _("Eksempler fra praksis")
 
 
 # Phases in which the room talks freely: a participant raises a hand to get the word.
@@ -183,16 +186,24 @@ class MeetingStatus(models.TextChoices):
 
 class MeetingQuerySet(models.QuerySet["Meeting"]):
     def visible_to_user_id(self, user_id: int | str | OuterRef | None) -> MeetingQuerySet:
-        """Meetings of the user's teams and of organisations the user leads. `user_id` may be
-        a reference to an enclosing query's user (two levels out: `OuterRef(OuterRef("pk"))`),
-        to ask it of many people at once."""
+        """Meetings of the user's teams and of organisations the user leads, and meetings
+        they lead or were invited to from another team (a theme meeting invites several
+        teams). `user_id` may be a reference to an enclosing query's user (two levels out:
+        `OuterRef(OuterRef("pk"))`), to ask it of many people at once."""
         if user_id is None:
             return self.none()
         member = Membership.objects.filter(team=OuterRef("team"), user_id=user_id)
         leads = Organisation.department_leaders.through.objects.filter(
             organisation=OuterRef("team__organisation"), user_id=user_id
         )
-        return self.filter(Exists(member) | Exists(leads))
+        invited = Participation.objects.filter(meeting=OuterRef("pk"), user_id=user_id)
+        return self.filter(
+            Exists(member)
+            | Exists(leads)
+            | Exists(invited)
+            | Q(facilitator_id=user_id)
+            | Q(co_facilitator_id=user_id)
+        )
 
     def visible_to(self, user: User | AnonymousUser) -> MeetingQuerySet:
         if not user.is_authenticated:
@@ -205,6 +216,15 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
 
     def past(self) -> MeetingQuerySet:
         return self.filter(status=MeetingStatus.FINISHED)
+
+    def taking_cases(self) -> MeetingQuerySet:
+        """Meetings whose format has a case phase: a theme meeting or a learning visit's
+        closing meeting discusses no cases, so none is submitted or moved to it. Asked of the
+        format, since a JSON array's elements cannot be queried alike on SQLite and
+        PostgreSQL; a meeting's phases are its format's as planned."""
+        return self.filter(
+            Exists(FormatPhase.objects.filter(format=OuterRef("format"), per_case=True))
+        )
 
 
 class Meeting(models.Model):
@@ -232,6 +252,16 @@ class Meeting(models.Model):
         related_name="facilitated_meetings",
         verbose_name=_("mødeleder"),
     )
+    # A second leader: the stand-in of a series, or the other of a theme meeting's two meeting
+    # leaders. Runs and plans the meeting as the facilitator does.
+    co_facilitator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="co_facilitated_meetings",
+        verbose_name=_("medmødeleder"),
+    )
     participants = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         through="Participation",
@@ -254,6 +284,18 @@ class Meeting(models.Model):
     turn_started_at = models.DateTimeField(null=True, blank=True)
     turn_pause_offset = models.FloatField(default=0)
     sound_enabled = models.BooleanField(_("lyd ved fasens slutning"), default=True)
+    # A meeting planned by a series (meetings.series), for the series' date `series_date`;
+    # `series_changed` once changed by hand, after which changes to the series leave it be.
+    series = models.ForeignKey(
+        "meetings.Series",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meetings",
+        verbose_name=_("mødeserie"),
+    )
+    series_date = models.DateField(null=True, blank=True)
+    series_changed = models.BooleanField(_("ændret for sig"), default=False)
 
     objects = MeetingQuerySet.as_manager()
 
@@ -262,6 +304,12 @@ class Meeting(models.Model):
         verbose_name_plural = _("møder")
         ordering = ["-starts_at"]
         indexes = [models.Index(fields=["team", "starts_at"])]
+        constraints = [
+            # The top-up plans each of a series' dates once, however often it runs.
+            models.UniqueConstraint(
+                fields=["series", "series_date"], name="meeting_unique_series_date"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -279,6 +327,10 @@ class Meeting(models.Model):
             self.duration_minutes
         )
 
+    def is_led_by(self, user_id: int | None) -> bool:
+        """The user is its facilitator or its co-facilitator."""
+        return user_id is not None and user_id in (self.facilitator_id, self.co_facilitator_id)
+
     @property
     def pauses(self) -> clock.Pauses:
         return clock.Pauses(self.paused_seconds, self.paused_at)
@@ -287,6 +339,11 @@ class Meeting(models.Model):
     def has_observers(self) -> bool:
         """Its format names an observer per case (an observer phase among its phases)."""
         return any(phase.get("kind") == PhaseKind.OBSERVATION for phase in self.phases)
+
+    @property
+    def has_presenters(self) -> bool:
+        """Its format has a phase of practitioner examples, given by presenters in rotation."""
+        return any(phase.get("kind") == PhaseKind.PRACTICE_EXAMPLES for phase in self.phases)
 
     @property
     def is_running(self) -> bool:
@@ -452,3 +509,51 @@ class Hand(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.step}"
+
+
+class CheckOut(models.Model):
+    """A participant's short check-out after a meeting ("tjek-ud"): how useful it was for their
+    practice, 1-5, and one line. One per person per meeting, which they may change. Shown to the
+    leaders only in sums of at least EVALUATION_MIN_ANSWERS answers (meetings.evaluation)."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="check_outs", verbose_name=_("møde")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="check_outs",
+        verbose_name=_("deltager"),
+    )
+    usefulness = models.PositiveSmallIntegerField(_("hvor nyttigt for min praksis (1-5)"))
+    comment = models.CharField(_("én linje"), max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("tjek-ud")
+        verbose_name_plural = _("tjek-ud")
+        ordering = ["meeting", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "user"], name="check_out_once"),
+            models.CheckConstraint(
+                condition=Q(usefulness__gte=1) & Q(usefulness__lte=5),
+                name="check_out_usefulness_1_5",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} · {self.usefulness}"
+
+
+# The parts of the meetings app with pages of their own keep their models in their folders
+# (calendar, groups, guests, presenters, series), as tables of this app, so that Django finds them.
+from meetings.calendar.models import CalendarFeed  # noqa: E402, F401
+from meetings.groups.models import BreakoutGroup, GroupMember  # noqa: E402, F401
+from meetings.guests.models import MeetingGuest  # noqa: E402, F401
+from meetings.presenters.models import Presenter  # noqa: E402, F401
+from meetings.series.models import (  # noqa: E402, F401
+    Series,
+    SeriesCancellation,
+    SeriesParticipant,
+)

@@ -1,6 +1,7 @@
 """What meetings hold about a person, for their copy of their data (teams.hooks.personal_data):
 the meetings they led or took part in, their speaking time in rounds, their raised hands,
-their notes as case owner and their feedback as observer. Four queries."""
+their notes as case owner, their feedback as observer, their check-outs, their breakout
+groups and their presentations of practitioner examples (with their briefs). Seven queries."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from typing import Any
 
 from django.db.models import Q
 
-from meetings.models import AgendaItem, Hand, Meeting, Turn
+from meetings.groups.models import GroupMember
+from meetings.models import AgendaItem, CheckOut, Hand, Meeting, Turn
+from meetings.presenters.models import Presenter
 from teams.models import User
 
 
@@ -18,7 +21,9 @@ def _meeting(meeting: Meeting) -> dict[str, Any]:
 
 def personal_data(person: User) -> dict[str, list[dict[str, Any]]]:
     meetings = (
-        Meeting.objects.filter(Q(facilitator=person) | Q(participants=person))
+        Meeting.objects.filter(
+            Q(facilitator=person) | Q(co_facilitator=person) | Q(participants=person)
+        )
         .distinct()
         .select_related("team")
         .order_by("starts_at", "pk")
@@ -34,6 +39,7 @@ def personal_data(person: User) -> dict[str, list[dict[str, Any]]]:
             | {
                 "status": meeting.get_status_display(),
                 "facilitator": meeting.facilitator_id == person.pk,
+                "co_facilitator": meeting.co_facilitator_id == person.pk,
             }
             for meeting in meetings
         ],
@@ -69,5 +75,39 @@ def personal_data(person: User) -> dict[str, list[dict[str, Any]]]:
             }
             for item in items
             if item.observer_id == person.pk
+        ],
+        "check_outs": [
+            _meeting(check_out.meeting)
+            | {
+                "usefulness": check_out.usefulness,
+                "comment": check_out.comment,
+                "updated_at": check_out.updated_at,
+            }
+            for check_out in CheckOut.objects.filter(user=person)
+            .select_related("meeting__team")
+            .order_by("meeting__starts_at", "pk")
+        ],
+        "breakout_groups": [
+            _meeting(place.meeting)
+            | {
+                "group": place.group.name,
+                "room": place.group.room,
+                "facilitator": place.group.facilitator_id == person.pk,
+            }
+            for place in GroupMember.objects.filter(user=person)
+            .select_related("meeting__team", "group")
+            .order_by("meeting__starts_at", "pk")
+        ],
+        "presentations": [
+            _meeting(presenter.meeting)
+            | {
+                "stood_in": presenter.stands_in_for_id is not None,
+                "what_did_you_do": presenter.what,
+                "why": presenter.why,
+                "professional_justification": presenter.justification,
+            }
+            for presenter in Presenter.objects.filter(user=person)
+            .select_related("meeting__team")
+            .order_by("meeting__starts_at", "pk")
         ],
     }

@@ -15,6 +15,7 @@ from typing import Any
 from django.db.models import F, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from meetings import hooks, rhythm, running_order
 from meetings.builtin_formats import BUILTIN_FORMATS
@@ -49,12 +50,26 @@ def plan_defaults(*, team: Team, now: datetime | None = None) -> PlanDefaults:
             starts_at__lt=start_of_today + timedelta(weeks=rhythm.HORIZON_WEEKS),
         ).values_list("starts_at", flat=True)
     }
-    slot = rhythm.next_slot(
-        [timezone.localtime(row["starts_at"]) for row in past], taken=taken, now=now
-    )
+    past_starts = [timezone.localtime(row["starts_at"]) for row in past]
+    at = team.meeting_time or rhythm.DEFAULT_TIME
+    if team.meeting_weekday is not None:
+        # The team's own meeting defaults (the team page) come before its history.
+        slot = rhythm.next_on_weekday(
+            team.meeting_weekday,
+            at,
+            weeks=team.meeting_weeks_between,
+            last=next(
+                (when.date() for when in past_starts if when.weekday() == team.meeting_weekday),
+                None,
+            ),
+            taken=taken,
+            now=now,
+        )
+    else:
+        slot = rhythm.next_slot(past_starts, taken=taken, now=now)
     return PlanDefaults(
-        starts_at=slot or rhythm.next_working_day(now),
-        place=next((row["place"] for row in past if row["place"]), ""),
+        starts_at=slot or rhythm.next_working_day(now, at),
+        place=team.meeting_place or next((row["place"] for row in past if row["place"]), ""),
         format_id=past[0]["format_id"] if past else None,
     )
 
@@ -149,6 +164,13 @@ class PlanPreview:
     steps: list[running_order.PlannedStep]
     timetable_minutes: int
     duration_minutes: int | None
+    limit_minutes: int | None = None
+
+    @property
+    def over_limit(self) -> str:
+        """How far the timetable (the review step included) goes past the format's longest
+        length, in words ("" within it)."""
+        return over_limit_text(self.timetable_minutes, self.limit_minutes)
 
     @property
     def length_minutes(self) -> int:
@@ -176,11 +198,13 @@ def plan_preview(
     cases: int,
     participant_count: int,
     duration_minutes: int | None,
+    limit_minutes: int | None = None,
     meeting: Meeting | None = None,
 ) -> PlanPreview:
     """The running order a meeting planned (or changed: `meeting`) so would get, as
     meetings.services.meeting_rebuild_running_order builds it: the opening review of open
-    items, when there are any, then the phases for `cases` cases."""
+    items, when there are any, then the phases for `cases` cases. `limit_minutes` is the
+    format's longest length, which the timetable is checked against."""
     planned = running_order.build(
         phases, cases, repeats_per_case=repeats_per_case, participant_count=participant_count
     )
@@ -199,4 +223,27 @@ def plan_preview(
         steps=steps,
         timetable_minutes=running_order.timetable_minutes(steps),
         duration_minutes=duration_minutes,
+        limit_minutes=limit_minutes,
     )
+
+
+def hours_and_minutes(minutes: int) -> str:
+    """A length in words: "3 timer", "1 time og 30 min", "45 min"."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return _("%(minutes)s min") % {"minutes": rest}
+    in_hours = ngettext("%(hours)s time", "%(hours)s timer", hours) % {"hours": hours}
+    if not rest:
+        return in_hours
+    return _("%(hours)s og %(minutes)s min") % {"hours": in_hours, "minutes": rest}
+
+
+def over_limit_text(timetable_minutes: int | None, limit_minutes: int | None) -> str:
+    """What the planner and the meeting's page say when the timetable is longer than the
+    format allows: "Planen er 12 min over grænsen på 3 timer." ("" when it fits)."""
+    if timetable_minutes is None or not limit_minutes or timetable_minutes <= limit_minutes:
+        return ""
+    return _("Planen er %(over)s over grænsen på %(limit)s.") % {
+        "over": hours_and_minutes(timetable_minutes - limit_minutes),
+        "limit": hours_and_minutes(limit_minutes),
+    }

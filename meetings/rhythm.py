@@ -65,3 +65,29 @@ def next_working_day(now: datetime, at: time = DEFAULT_TIME) -> datetime:
     while day.weekday() >= 5:
         day += timedelta(days=1)
     return datetime.combine(day, at, tzinfo=now.tzinfo)
+
+
+def next_on_weekday(
+    weekday: int,
+    at: time,
+    *,
+    weeks: int,
+    last: date | None,
+    taken: Collection[date],
+    now: datetime,
+) -> datetime | None:
+    """The team's own rhythm (its meeting defaults): the first free `weekday` at `at` after
+    now, every `weeks` weeks counted from `last` (its last meeting on that weekday), or the
+    first free one from today without such a meeting."""
+    weeks = max(weeks, 1)
+    if last is None or last.weekday() != weekday:
+        day = now.date() + timedelta(days=(weekday - now.weekday()) % 7)
+        weeks = 1
+    else:
+        day = last
+    for _ in range(HORIZON_WEEKS):
+        slot = datetime.combine(day, at, tzinfo=now.tzinfo)
+        if slot > now and day not in taken:
+            return slot
+        day += timedelta(weeks=weeks)
+    return None

@@ -15,16 +15,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 
 from core.hooks import gather
 from core.http import HtmxHttpRequest, render_page_or_partial
 from meetings import access, hooks, selectors
 from meetings.forms import ObserverFeedbackForm, OwnerNotesForm
-from meetings.hooks import RunnerView
+from meetings.hooks import GuestLink, RunnerView
 from meetings.models import Meeting, PhaseKind
 from teams.access import AnyUser
 from teams.models import User
@@ -36,12 +38,13 @@ TEMPLATE = "meetings/runner.html"
 @dataclass(frozen=True)
 class OwnPart:
     """What a participant's screen has of its own at a state: the case owner's notes, the
-    observer's feedback, the raised hand and its place in the queue."""
+    observer's feedback, the raised hand and its place in the queue, the breakout group."""
 
     notes: bool = False
     observer: bool = False
     raise_hand: bool = False
     hand_position: int | None = None
+    group: int | None = None
 
 
 def own_part(
@@ -74,17 +77,20 @@ def own_part(
         ),
         raise_hand=raise_hand,
         hand_position=state.hand_position(user.pk) if raise_hand else None,
+        group=group.pk if (group := state.group_of(user.pk)) is not None else None,
     )
 
 
 def people_with_own_part(state: selectors.RunnerState) -> set[int]:
     """Who may have something of their own (own_part) at this state: the current case's owner
-    and observer, and whoever has a hand up. Anyone else's own part is that of every other
-    member who can take part as they can: the same "Følg møde" screen (meetings.screens)."""
+    and observer, whoever has a hand up, and the members of breakout groups. Anyone else's own
+    part is that of every other member who can take part as they can: the same "Følg møde"
+    screen (meetings.screens)."""
     current = state.current
     if current is None:
         return set()
     people = {hand.user_id for hand in state.hands}
+    people |= {member.user_id for group in state.groups for member in group.members.all()}
     item = current.agenda_item
     if item is not None:
         people |= {person for person in (item.owner_id, item.observer_id) if person is not None}
@@ -104,12 +110,15 @@ def runner_context(
     state when the caller has it already (meetings.screens, for many screens at once)."""
     if state is None:
         state = selectors.runner_state(meeting=meeting)
-    view = RunnerView(user=user, meeting=meeting, state=state, mode=mode)
+    view = RunnerView(
+        user=user, meeting=meeting, state=state, mode=mode, guest=extra.get("guest_link")
+    )
     context: dict[str, Any] = {
         "meeting": meeting,
         "state": state,
         "mode": mode,
         "can_run": mode == "control",
+        "can_check_out": mode == "participant" and access.can_check_out(user, meeting),
     }
     own = own_part(user=user, meeting=meeting, state=state, mode=mode)
     item = state.current.agenda_item if state.current is not None else None
@@ -132,10 +141,17 @@ def runner_context(
 
 
 def render_runner(
-    request: HtmxHttpRequest, meeting: Meeting, mode: str, *, partial: str = "state", **extra: Any
+    request: HtmxHttpRequest,
+    meeting: Meeting,
+    mode: str,
+    *,
+    partial: str = "state",
+    user: AnyUser | None = None,
+    **extra: Any,
 ) -> HttpResponse:
-    """The runner page, or for htmx the named partial of it ("work")."""
-    context = runner_context(user=request.user, meeting=meeting, mode=mode, **extra)
+    """The runner page, or for htmx the named partial of it ("work"); as `user` sees it (a
+    guest's link: nobody signed in), else as the request's user."""
+    context = runner_context(user=user or request.user, meeting=meeting, mode=mode, **extra)
     return render_page_or_partial(request, TEMPLATE, partial, context)
 
 
@@ -170,29 +186,59 @@ def render_pushed(
 
 
 def render_state(
-    request: HtmxHttpRequest, meeting: Meeting, mode: str, **extra: Any
+    request: HtmxHttpRequest,
+    meeting: Meeting,
+    mode: str,
+    *,
+    user: AnyUser | None = None,
+    **extra: Any,
 ) -> HttpResponse:
     """The state and, out of band, the aside: what a screen swaps when the meeting changes."""
-    context = runner_context(user=request.user, meeting=meeting, mode=mode, **extra)
+    context = runner_context(user=user or request.user, meeting=meeting, mode=mode, **extra)
     return _render_parts(request, context, "state")
 
 
 def work_response(
-    request: HtmxHttpRequest, meeting: Meeting, mode: str, **extra: Any
+    request: HtmxHttpRequest,
+    meeting: Meeting,
+    mode: str,
+    *,
+    guest_link: GuestLink | None = None,
+    **extra: Any,
 ) -> HttpResponse:
     """The answer to a form of the room: its work region again for htmx (the error next to
     the field and the text kept, or the confirmation); back to the screen otherwise, the
-    outcome shown as a message."""
+    outcome shown as a message. A guest's form (`guest_link`) answers with the guest's screen,
+    as nobody signed in."""
     if request.htmx:
         # The state comes along (out of band) with the version the save has raised: the
         # facilitator's controls can be pressed again at once without being refused as stale.
-        meeting = access.meeting_or_404(request.user, meeting.pk)
-        context = runner_context(user=request.user, meeting=meeting, mode=mode, **extra)
+        if guest_link is None:
+            meeting = access.meeting_or_404(request.user, meeting.pk)
+            user = request.user
+        else:
+            meeting.refresh_from_db()
+            user, extra = AnonymousUser(), {**guest_screen(guest_link), **extra}
+        context = runner_context(user=user, meeting=meeting, mode=mode, **extra)
         return _render_parts(request, context, "work")
     if extra.get("work_error"):
         messages.error(request, str(extra["work_error"]))
     elif extra.get("saved"):
         messages.success(request, str(extra["saved"]))
+    if guest_link is not None:
+        return redirect("meetings:guest_follow", pk=meeting.pk, token=guest_link.token)
     return redirect(
         "meetings:control" if mode == "control" else "meetings:participant", pk=meeting.pk
     )
+
+
+def guest_screen(link: GuestLink) -> dict[str, Any]:
+    """What a guest's screen adds to the runner's context: the guest, and the addresses its
+    script polls and fetches through the guest's link."""
+    pk, token = link.guest.meeting_id, link.token
+    return {
+        "guest": link.guest,
+        "guest_link": link,
+        "guest_poll_url": reverse("meetings:guest_poll", args=[pk, token]),
+        "guest_work_url": reverse("meetings:guest_work", args=[pk, token]),
+    }

@@ -18,7 +18,8 @@ language, who runs the meeting, or when nothing could be shipped).
 
 The facilitator's control view is not pushed: its state is theirs alone, and it keeps
 fetching its state when told the version (meetings.views.runner_poll), as does any screen that
-opened after its edition was built.
+opened after its edition was built. Its session is checked with the others' all the same, so
+every stream of a person deactivated or with a new password ends at the next change.
 """
 
 from __future__ import annotations
@@ -37,10 +38,11 @@ from django.db import InterfaceError, OperationalError
 from django.utils import translation
 
 from meetings import access, live, selectors
-from meetings.models import Meeting
+from meetings.models import Meeting, MeetingStatus
 from meetings.runner import own_part, people_with_own_part, render_pushed
 from teams.access import remember_roles
 from teams.models import User
+from teams.sessions import signed_in_with
 
 PUSHED_MODES = ("participant", "projector")
 # An edition is kept this long after it was built, for the streams still on their way to it.
@@ -55,46 +57,65 @@ OWN_SCREENS_SHIPPED = 8
 
 @dataclass(frozen=True, eq=False)
 class Viewer:
-    """An open projector or "Følg møde" screen, as known when its stream opened."""
+    """An open projector, "Følg møde" or control screen, as known when its stream opened."""
 
     user: User
     session_key: str
     mode: str
     can_take_part: bool
     can_run: bool
+    # A participant or who leads the meeting: who may check out once it has finished.
+    takes_part: bool = False
     # The language to render in, when not the person's own (what `ship` renders for).
     speaks: str = ""
+
+    @property
+    def in_room(self) -> bool:
+        """access.is_in_the_room, from what the viewer already knows (no query of its own)."""
+        return self.can_take_part or self.takes_part
 
     @property
     def language(self) -> str:
         return self.speaks or self.user.language or translation.get_language() or "da"
 
-    @property
-    def shipped_as(self) -> str:
+    def shipped_as(self, *, finished: bool) -> str:
         """Which shipped screen is this viewer's, besides its person's own part: the
-        projector's depends on the language alone."""
+        projector's depends on the language alone; once the meeting has finished, whether the
+        person took part too (their screen offers the check-out)."""
         if self.mode == "projector":
             return f"projector:{self.language}"
-        return f"{self.mode}:{self.language}:{self.can_take_part:d}:{self.can_run:d}"
+        kind = (
+            f"{self.mode}:{self.language}:{self.can_take_part:d}:{self.can_run:d}:{self.in_room:d}"
+        )
+        return f"{kind}:{self.takes_part:d}" if finished else kind
 
 
 def viewer_of(
-    *, user_id: int, session_key: str, meeting_id: int, mode: str | None
+    *, user_id: int, session_key: str, session_hash: object, meeting_id: int, mode: str | None
 ) -> Viewer | None:
-    """The viewer of a stream that opens for `mode`; None for the control view (or a meeting
-    that has gone meanwhile), whose stream tells only versions."""
-    if mode == "control":
-        return None
+    """The viewer of a stream that opens for `mode`; None when its session's person is no
+    longer signed in as they were (deactivated, or a new password since) or the meeting has
+    gone. The control view's viewer is checked with the others at each change, but gets only
+    the version (it fetches its state itself)."""
     meeting = Meeting.objects.select_related("team").filter(pk=meeting_id).first()
     user = User.objects.filter(pk=user_id, is_active=True).first()
-    if meeting is None or user is None:
+    if (
+        meeting is None
+        or user is None
+        or not signed_in_with(session_hash=session_hash, password=user.password)
+    ):
         return None
+    if mode == "control":
+        return Viewer(
+            user=user, session_key=session_key, mode=mode, can_take_part=False, can_run=False
+        )
     return Viewer(
         user=user,
         session_key=session_key,
         mode="projector" if mode == "projector" else "participant",
         can_take_part=access.can_take_part(user, meeting),
         can_run=access.can_run_meeting(user, meeting),
+        takes_part=access.takes_part(user, meeting),
     )
 
 
@@ -111,6 +132,8 @@ def kind_of(viewer: Viewer, meeting: Meeting, state: selectors.RunnerState) -> K
         viewer.language,
         viewer.can_take_part,
         viewer.can_run,
+        viewer.in_room,
+        meeting.status == MeetingStatus.FINISHED and viewer.takes_part,
         own_part(
             user=viewer.user,
             meeting=meeting,
@@ -149,16 +172,19 @@ class Shipped:
     own: frozenset[int]
     plain: dict[str, str]
     personal: dict[tuple[int, str], str]
+    finished: bool = False
 
     def event_for(self, viewer: Viewer) -> str | None:
         """The viewer's event, if its kind was shipped."""
+        shipped_as = viewer.shipped_as(finished=self.finished)
         if viewer.mode == "participant" and viewer.user.pk in self.own:
-            return self.personal.get((viewer.user.pk, viewer.shipped_as))
-        return self.plain.get(viewer.shipped_as)
+            return self.personal.get((viewer.user.pk, shipped_as))
+        return self.plain.get(shipped_as)
 
     def encode(self) -> str:
         data = {
             "version": self.version,
+            "finished": self.finished,
             "own": sorted(self.own),
             "plain": self.plain,
             "personal": [[person, kind, event] for (person, kind), event in self.personal.items()],
@@ -173,6 +199,7 @@ class Shipped:
             data = json.loads(zlib.decompress(base64.b64decode(text, validate=True)))
             return cls(
                 version=int(data["version"]),
+                finished=bool(data["finished"]),
                 own=frozenset(int(person) for person in data["own"]),
                 plain={str(kind): str(event) for kind, event in data["plain"].items()},
                 personal={
@@ -200,6 +227,7 @@ def _viewer_like(user: User, meeting: Meeting, mode: str, speaks: str = "") -> V
         mode=mode,
         can_take_part=access.can_take_part(user, meeting),
         can_run=access.can_run_meeting(user, meeting),
+        takes_part=access.takes_part(user, meeting),
         speaks=speaks,
     )
 
@@ -231,6 +259,9 @@ def _viewers_to_ship(meeting: Meeting, state: selectors.RunnerState) -> list[Vie
                 people.setdefault(case_person.pk, case_person)
     for hand in state.hands:
         people.setdefault(hand.user_id, hand.user)
+    for group in state.groups:
+        for grouped in group.members.all():
+            people.setdefault(grouped.user_id, grouped.user)
     for person_id in sorted(own)[:OWN_SCREENS_SHIPPED]:
         person = people[person_id]
         speaks = person.language or language
@@ -248,17 +279,20 @@ def ship(*, meeting_id: int, version: int) -> str | None:
         return None
     state = selectors.runner_state(meeting=meeting)
     own = frozenset(people_with_own_part(state))
+    finished = meeting.status == MeetingStatus.FINISHED
     plain: dict[str, str] = {}
     personal: dict[tuple[int, str], str] = {}
     rendered: dict[Kind, str] = {}
     for viewer in _viewers_to_ship(meeting, state):
         event = _rendered_for(viewer, meeting, state, rendered)
         if viewer.mode == "participant" and viewer.user.pk in own:
-            personal[(viewer.user.pk, viewer.shipped_as)] = event
+            personal[(viewer.user.pk, viewer.shipped_as(finished=finished))] = event
         else:
-            plain[viewer.shipped_as] = event
+            plain[viewer.shipped_as(finished=finished)] = event
     while plain or personal:
-        encoded = Shipped(version=version, own=own, plain=plain, personal=personal).encode()
+        encoded = Shipped(
+            version=version, own=own, plain=plain, personal=personal, finished=finished
+        ).encode()
         if len(encoded) <= live.MAX_PAYLOAD_BYTES - 40:
             return encoded
         if personal:
@@ -287,6 +321,9 @@ def _build(*, meeting_id: int, viewers: list[Viewer], shipped: str | None) -> Ed
     edition = Edition(version=ready.version if ready else None, refused=refused)
     rest = []
     for viewer in allowed:
+        if viewer.mode not in PUSHED_MODES:
+            # Checked, not pushed: event_for tells it the version.
+            continue
         event = ready.event_for(viewer) if ready else None
         if event is None:
             rest.append(viewer)
@@ -419,6 +456,7 @@ async def event_for(viewer: Viewer, *, meeting_id: int, version: int) -> str | N
         return None
     pushed = edition.events.get(viewer)
     if pushed is None:
-        # Opened after the edition was built: the screen fetches its state itself.
+        # The control view, or a screen opened after the edition was built: the screen
+        # fetches its state itself.
         return live.event(edition.version if edition.version is not None else version)
     return pushed

@@ -10,10 +10,12 @@ from datetime import datetime, timedelta
 from django.contrib.auth import HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
-from django.db.models import Exists, OuterRef, QuerySet, Sum
+from django.db.models import Exists, OuterRef, QuerySet, Subquery, Sum
 from django.utils import timezone
 
 from meetings import clock, live, running_order
+from meetings.groups.models import BreakoutGroup
+from meetings.groups.selectors import groups_of
 from meetings.models import (
     AgendaItem,
     Hand,
@@ -21,12 +23,14 @@ from meetings.models import (
     MeetingQuerySet,
     MeetingStatus,
     Participation,
+    PhaseKind,
     Step,
     Turn,
     TurnStatus,
 )
 from teams.access import AnyUser
 from teams.models import Team, User, display_name
+from teams.sessions import signed_in_with
 
 
 @dataclass
@@ -46,6 +50,8 @@ class RunnerState:
     # A discussion phase's raised hands, in the order raised, and the hand that has the word.
     hands: list[Hand] = field(default_factory=list)
     floor: Hand | None = None
+    # A group-work phase's breakout groups, with their members (meetings.groups).
+    groups: list[BreakoutGroup] = field(default_factory=list)
 
     @property
     def speaker_name(self) -> str:
@@ -59,6 +65,13 @@ class RunnerState:
         if self.next_turn is not None:
             return self.next_turn.user.display_name
         return self.hands[0].user.display_name if self.hands else ""
+
+    def group_of(self, user_id: int | None) -> BreakoutGroup | None:
+        """The person's group in the group-work phase, or None."""
+        for group in self.groups:
+            if any(member.user_id == user_id for member in group.members.all()):
+                return group
+        return None
 
     def hand_position(self, user_id: int | None) -> int | None:
         """The person's place in the queue of hands (1 is next), or None."""
@@ -136,6 +149,8 @@ def runner_state(*, meeting: Meeting) -> RunnerState:
             key=lambda hand: hand.given_at or now,
             default=None,
         )
+    if current.kind == PhaseKind.GROUP_WORK and meeting.is_running:
+        state.groups = groups_of(meeting=meeting)
     if current.is_round:
         state.turns = list(current.turns.select_related("user").order_by("position"))
         state.speaking = next((t for t in state.turns if t.status == TurnStatus.SPEAKING), None)
@@ -200,15 +215,33 @@ def past_meetings(*, user: AnyUser, limit: int = LIST_SIZE) -> list[Meeting]:
     return list(meetings_for(user=user).past().order_by("-starts_at")[:limit])
 
 
-def visible_version(*, user_id: int | str, pk: int) -> int | None:
-    """The meeting's state version if the user may see it: the poll's one query."""
-    version: int | None = (
+@dataclass(frozen=True)
+class PollAnswer:
+    """What the poll may tell a session: the meeting's version (None when it is not the
+    person's to see), or that the session's person is no longer signed in (deactivated, or
+    signed in with a password changed since)."""
+
+    version: int | None
+    signed_in: bool = True
+
+
+def visible_version(*, user_id: int | str, session_hash: object, pk: int) -> PollAnswer:
+    """The meeting's state version if the session's person may see it and is still signed in
+    as they were (active, the same password): the poll's one query."""
+    active_password = User.objects.filter(pk=user_id, is_active=True).values("password")[:1]
+    row = (
         Meeting.objects.visible_to_user_id(user_id)
         .filter(pk=pk)
-        .values_list("version", flat=True)
+        .annotate(password=Subquery(active_password))
+        .values_list("version", "password")
         .first()
     )
-    return version
+    if row is None:
+        return PollAnswer(version=None)
+    version, password = row
+    if not signed_in_with(session_hash=session_hash, password=password):
+        return PollAnswer(version=None, signed_in=False)
+    return PollAnswer(version=version)
 
 
 # How long the poll trusts that someone may see a meeting before it asks the database again.
@@ -239,19 +272,21 @@ class _Trusted:
 _trusted = _Trusted()
 
 
-def poll_version(*, user_id: int | str, pk: int) -> int | None:
+def poll_version(*, user_id: int | str, session_hash: object, pk: int) -> PollAnswer:
     """visible_version for the fallback poll: without a query when this process has heard
     every change of the meeting since it last read its version (live.Broker.known_version)
-    and the person was allowed to see it within POLL_TRUST_SECONDS."""
+    and the person was allowed to see it within POLL_TRUST_SECONDS. Deactivating someone or
+    changing their password deletes their sessions (teams.sessions.end_sessions), which the
+    poll's loading of its session finds at once, trusted or not."""
     known = live.broker.known_version(pk)
     if known is not None and _trusted.holds(user_id, pk):
-        return known
+        return PollAnswer(version=known)
     generation = live.broker.listen_generation()
-    version = visible_version(user_id=user_id, pk=pk)
-    if version is not None:
+    answer = visible_version(user_id=user_id, session_hash=session_hash, pk=pk)
+    if answer.version is not None:
         _trusted.add(user_id, pk)
-        live.broker.remember(pk, version, generation)
-    return version
+        live.broker.remember(pk, answer.version, generation)
+    return answer
 
 
 async def avisible_version(*, user_id: int | str, pk: int) -> int | None:
@@ -378,3 +413,11 @@ def speaking_time(*, meeting: Meeting) -> list[SpeakingTime]:
         )
         for row in rows
     ]
+
+
+def cancel_refusals(*, meeting: Meeting) -> list[str]:
+    """What waits for the planned meeting, in words (empty: it can be cancelled)."""
+    # meetings.hooks imports this module (RunnerState).
+    from meetings import hooks
+
+    return [reason for refusal in hooks.cancel_refusals if (reason := refusal(meeting))]

@@ -12,12 +12,14 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import limits
 from core.refusals import Refused
-from meetings import clock, hooks, live, running_order
+from meetings import clock, hooks, live, running_order, selectors
+from meetings.groups.models import BreakoutGroup, GroupMember
 from meetings.models import (
     AgendaItem,
     Format,
@@ -29,6 +31,8 @@ from meetings.models import (
     Turn,
     TurnStatus,
 )
+from meetings.series.models import SeriesCancellation
+from meetings.tasks import send_meeting_cancelled
 from teams.models import Team, User
 
 
@@ -48,9 +52,10 @@ def default_title(*, format: Format, starts_at: datetime) -> str:
     return f"{format.name} {timezone.localtime(starts_at):%d.%m.%Y}"
 
 
-def _check_agenda(agenda_titles: Sequence[str]) -> None:
-    """The agenda's limits (core.limits), also for callers without the form: a longer one
+def _check_limits(*, title: str, place: str, agenda_titles: Sequence[str]) -> None:
+    """The form's limits (core.limits), also for callers without the form: a longer agenda
     would overflow the step positions and the screens."""
+    limits.check_lengths([(title, limits.TITLE), (place, limits.TITLE)], refused=ActionRefused)
     try:
         limits.check_lines("\n".join(agenda_titles))
     except ValidationError as error:
@@ -69,11 +74,12 @@ def meeting_plan(
     participants: Sequence[User],
     agenda_titles: Sequence[str],
     duration_minutes: int | None = None,
+    co_facilitator: User | None = None,
 ) -> Meeting:
     """Plan a meeting from a format. Without a length of its own the meeting lasts as long
     as its timetable, and follows it as cases come and go (Meeting.length_follows_timetable);
     without a title it is named after the format and the date."""
-    _check_agenda(agenda_titles)
+    _check_limits(title=title, place=place, agenda_titles=agenda_titles)
     meeting = Meeting.objects.create(
         team=team,
         format=format,
@@ -81,6 +87,7 @@ def meeting_plan(
         starts_at=starts_at,
         place=place,
         facilitator=facilitator,
+        co_facilitator=co_facilitator,
         phases=[phase.snapshot() for phase in format.phases.all()],
         # Following: the length is set to the timetable's when the running order is built.
         duration_minutes=duration_minutes or 0,
@@ -107,16 +114,19 @@ def meeting_update(
     participants: Sequence[User],
     agenda_titles: Sequence[str],
     duration_minutes: int | None = None,
+    co_facilitator: User | None = None,
 ) -> Meeting:
     """Change a planned meeting. Agenda items keep their case material when their title stays.
     A length given sets it; none lets it follow the timetable again."""
-    _check_agenda(agenda_titles)
+    _check_limits(title=title, place=place, agenda_titles=agenda_titles)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.status != MeetingStatus.PLANNED:
         raise ActionRefused(_("Et møde, der er gået i gang, kan ikke ændres."))
     meeting.title = title or default_title(format=meeting.format, starts_at=starts_at)
     meeting.starts_at, meeting.place = starts_at, place
-    meeting.facilitator = facilitator
+    meeting.facilitator, meeting.co_facilitator = facilitator, co_facilitator
+    # A series' meeting changed by hand keeps its changes when the series changes.
+    meeting.series_changed = meeting.series_id is not None
     if duration_minutes:
         meeting.duration_minutes, meeting.duration_set = duration_minutes, True
     else:
@@ -142,7 +152,57 @@ def meeting_update(
     return meeting
 
 
+@transaction.atomic
+def meeting_cancel(*, meeting: Meeting, user: User) -> None:
+    """Cancel a planned meeting: it is deleted with its agenda, the people who were to meet
+    are told by mail, and a series' date stays free (its top-up does not plan it again).
+    Refused once the meeting has started, and while something of a higher app waits for it
+    (hooks.cancel_refusals: cases, a theme)."""
+    locked = (
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("team")
+        .filter(pk=meeting.pk)
+        .first()
+    )
+    if locked is None:
+        raise ActionRefused(_("Mødet er allerede aflyst."))
+    meeting = locked
+    if meeting.status != MeetingStatus.PLANNED:
+        raise ActionRefused(_("Et møde, der er gået i gang, kan ikke aflyses."))
+    refusals = selectors.cancel_refusals(meeting=meeting)
+    if refusals:
+        raise ActionRefused(" ".join(refusals))
+    if meeting.series_id is not None and meeting.series_date is not None:
+        SeriesCancellation.objects.get_or_create(
+            series_id=meeting.series_id, day=meeting.series_date
+        )
+    people = User.objects.filter(
+        Q(pk__in=[meeting.facilitator_id, meeting.co_facilitator_id])
+        | Q(participation__meeting=meeting),
+        is_active=True,
+    ).exclude(pk=user.pk)
+    recipients = sorted({person.email for person in people if person.email})
+    title, team, place = meeting.title, meeting.team.name, meeting.place
+    starts_at = meeting.starts_at.isoformat()
+    # Screens open on it (a "Følg møde" before the start) hear of a change, find the meeting
+    # gone and reload.
+    live.announce(meeting_id=meeting.pk, version=meeting.version + 1)
+    meeting.delete()
+    if recipients:
+        transaction.on_commit(
+            lambda: send_meeting_cancelled.enqueue(
+                title=title,
+                team=team,
+                starts_at=starts_at,
+                place=place,
+                cancelled_by=user.display_name,
+                to=recipients,
+            )
+        )
+
+
 def _set_participants(meeting: Meeting, participants: Sequence[User]) -> None:
+    _leave_groups(meeting_ids=[meeting.pk], keep=[user.pk for user in participants])
     Participation.objects.filter(meeting=meeting).delete()
     Participation.objects.bulk_create(
         Participation(meeting=meeting, user=user, position=index)
@@ -153,18 +213,36 @@ def _set_participants(meeting: Meeting, participants: Sequence[User]) -> None:
 @transaction.atomic
 def participant_withdraw(*, person: User, team: Team | None) -> int:
     """Take someone who left the team (or, team None, was erased) out of the meetings still to
-    come: off the participants, no longer a case's observer, and each running order rebuilt for
-    the round's new length. Meetings in progress or held keep who was there. Returns how many
-    meetings changed."""
+    come: off the participants, no longer a case's observer or co-facilitator (a series'
+    stand-in), and each running order rebuilt for the round's new length. Meetings in progress
+    or held keep who was there. Returns how many meetings changed."""
     planned = Meeting.objects.filter(status=MeetingStatus.PLANNED)
     if team is not None:
         planned = planned.filter(team=team)
     AgendaItem.objects.filter(meeting__in=planned, observer=person).update(observer=None)
+    planned.filter(co_facilitator=person).update(co_facilitator=None)
     meetings = list(planned.filter(participation__user=person).select_related("format"))
     Participation.objects.filter(meeting__in=meetings, user=person).delete()
+    _leave_groups(meeting_ids=[meeting.pk for meeting in meetings], only=person.pk)
     for meeting in meetings:
         meeting_rebuild_running_order(meeting=meeting)
     return len(meetings)
+
+
+def _leave_groups(
+    *, meeting_ids: Sequence[int], keep: Sequence[int] = (), only: int | None = None
+) -> None:
+    """Take who is no longer a participant (all but `keep`, or just `only`) out of the
+    meetings' breakout groups, and off facilitating them."""
+    places = GroupMember.objects.filter(meeting_id__in=meeting_ids)
+    places = places.filter(user_id=only) if only is not None else places.exclude(user_id__in=keep)
+    gone = list(places.values_list("user_id", flat=True))
+    if not gone:
+        return
+    BreakoutGroup.objects.filter(meeting_id__in=meeting_ids, facilitator_id__in=gone).update(
+        facilitator=None
+    )
+    places.delete()
 
 
 @transaction.atomic
@@ -296,6 +374,8 @@ def _enter(meeting: Meeting, step: Step, now: datetime) -> None:
         turn = _speaking(step) or step.turns.filter(status=TurnStatus.WAITING).first()
         if turn is not None:
             _start_turn(meeting, turn, now)
+    for entered in hooks.step_entered:
+        entered(meeting, step)
 
 
 def meeting_change(
@@ -531,6 +611,7 @@ def bump_version(*, meeting: Meeting) -> int:
 def owner_notes_save(*, meeting: Meeting, agenda_item: AgendaItem, text: str) -> None:
     """The case owner's own notes while the team reflects on their case (who may write them
     is access.can_write_owner_notes, asked by the view)."""
+    limits.check_lengths([(text, limits.LONG_TEXT)], refused=ActionRefused)
     agenda_item.owner_notes = text
     agenda_item.save(update_fields=["owner_notes"])
     bump_version(meeting=meeting)
@@ -555,6 +636,9 @@ def observer_feedback_save(
 ) -> None:
     """The observer's feedback on the case's discussion (who may write it is
     access.can_write_observer_feedback, asked by the view)."""
+    limits.check_lengths(
+        [(relevant, limits.LONG_TEXT), (tighten, limits.LONG_TEXT)], refused=ActionRefused
+    )
     agenda_item.observer_relevant = relevant
     agenda_item.observer_tighten = tighten
     agenda_item.save(update_fields=["observer_relevant", "observer_tighten"])

@@ -2,8 +2,13 @@ from django.urls import path
 
 from meetings import views
 from meetings.calendar.urls import calendar_urlpatterns
+from meetings.evaluation.urls import evaluation_urlpatterns
 from meetings.formats.urls import format_urlpatterns
+from meetings.groups.urls import group_urlpatterns
+from meetings.guests.urls import guest_urlpatterns
 from meetings.minutes.urls import minutes_urlpatterns
+from meetings.presenters.urls import presenter_urlpatterns
+from meetings.series.urls import series_urlpatterns
 
 app_name = "meetings"
 
@@ -12,6 +17,7 @@ urlpatterns = [
     path("teams/<slug:slug>/moeder/nyt/", views.meeting_plan, name="plan"),
     path("moeder/<int:pk>/", views.meeting_detail, name="detail"),
     path("moeder/<int:pk>/rediger/", views.meeting_edit, name="edit"),
+    path("moeder/<int:pk>/aflys/", views.meeting_cancel, name="cancel"),
     path("moeder/<int:pk>/styr/", views.runner, {"mode": "control"}, name="control"),
     path("moeder/<int:pk>/projektor/", views.runner, {"mode": "projector"}, name="projector"),
     path("moeder/<int:pk>/foelg/", views.runner, {"mode": "participant"}, name="participant"),
@@ -26,4 +32,9 @@ urlpatterns = [
     *format_urlpatterns,
     *minutes_urlpatterns,
     *calendar_urlpatterns,
+    *evaluation_urlpatterns,
+    *group_urlpatterns,
+    *presenter_urlpatterns,
+    *series_urlpatterns,
+    *guest_urlpatterns,
 ]

@@ -8,7 +8,7 @@ from typing import Any
 
 from asgiref.sync import sync_to_async
 from django.contrib import messages
-from django.contrib.auth import SESSION_KEY
+from django.contrib.auth import HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseBase, QueryDict, StreamingHttpResponse
@@ -19,7 +19,10 @@ from django.views.decorators.vary import vary_on_headers
 
 from core.hooks import gather
 from core.http import HtmxHttpRequest, is_partial, posted_id, render_page_or_partial
+from core.submits import submit_once
 from meetings import access, hooks, live, planning, screens, selectors, services
+from meetings.evaluation import selectors as evaluation_selectors
+from meetings.evaluation.forms import CheckOutForm
 from meetings.forms import MeetingForm, ObserverFeedbackForm, ObserversForm, OwnerNotesForm
 from meetings.models import AgendaItem, Format, Meeting, MeetingStatus, PhaseKind
 from meetings.runner import render_runner, render_state, work_response
@@ -45,6 +48,7 @@ def meeting_list(request: SignedInRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def meeting_plan(request: SignedInRequest, slug: str) -> HttpResponse:
     """Plan a meeting from a format, starting from the defaults that fit the team. htmx asks
     again (GET) whenever a field changes, for the timetable of what the form holds."""
@@ -77,6 +81,7 @@ def meeting_plan(request: SignedInRequest, slug: str) -> HttpResponse:
             cases=current["agenda_lines"],
             participant_count=current["participant_count"],
             duration_minutes=current["duration_minutes"],
+            limit_minutes=chosen.format.meeting_minutes,
         )
     title = _title_update(form, chosen, current["starts_at"])
     if title:
@@ -90,6 +95,33 @@ def meeting_plan(request: SignedInRequest, slug: str) -> HttpResponse:
         "title_update": bool(title),
     }
     return render_page_or_partial(request, "meetings/plan.html", "timetable", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@submit_once
+def meeting_cancel(request: SignedInRequest, pk: int) -> HttpResponse:
+    """Cancel a planned meeting: a page that says what cancelling does, or what waits for the
+    meeting first, and the button."""
+    meeting = access.meeting_or_404(request.user, pk)
+    if not access.can_plan_meeting(request.user, meeting.team):
+        raise PermissionDenied
+    if meeting.status != MeetingStatus.PLANNED:
+        messages.error(request, _("Et møde, der er gået i gang, kan ikke aflyses."))
+        return redirect("meetings:detail", pk=meeting.pk)
+    if request.method == "POST":
+        try:
+            services.meeting_cancel(meeting=meeting, user=request.user)
+        except services.ActionRefused as refused:
+            messages.error(request, str(refused))
+            return redirect("meetings:cancel", pk=meeting.pk)
+        messages.success(
+            request,
+            _("Mødet »%(title)s« er aflyst, og deltagerne får besked.") % {"title": meeting.title},
+        )
+        return redirect("meetings:list")
+    context = {"meeting": meeting, "refusals": selectors.cancel_refusals(meeting=meeting)}
+    return render(request, "meetings/cancel.html", context)
 
 
 @login_required
@@ -109,6 +141,7 @@ def meeting_edit(request: SignedInRequest, pk: int) -> HttpResponse:
         # Empty while the length follows the timetable, so that it goes on following it.
         "duration_minutes": None if meeting.length_follows_timetable else meeting.duration_minutes,
         "facilitator": meeting.facilitator,
+        "co_facilitator": meeting.co_facilitator_id,
         "participants": selectors.participants(meeting=meeting),
         "agenda": "\n".join(selectors.planned_agenda_titles(meeting=meeting)),
     }
@@ -129,6 +162,7 @@ def meeting_edit(request: SignedInRequest, pk: int) -> HttpResponse:
         cases=selectors.brought_case_count(meeting=meeting) + current["agenda_lines"],
         participant_count=current["participant_count"],
         duration_minutes=current["duration_minutes"],
+        limit_minutes=meeting.format.meeting_minutes,
         meeting=meeting,
     )
     context = {"form": form, "team": meeting.team, "meeting": meeting, "preview": preview}
@@ -191,6 +225,16 @@ def _detail_page(
     can_plan = access.can_plan_meeting(request.user, meeting.team)
     if observers_form is None and access.can_name_observers(request.user, meeting):
         observers_form = _observers_form(agenda, participants)
+    check_out_form, answered, summary = None, False, None
+    if access.can_check_out(request.user, meeting):
+        own = evaluation_selectors.own_check_out(meeting=meeting, user=request.user)
+        answered = own is not None
+        initial = {"usefulness": own.usefulness, "comment": own.comment} if own else {}
+        check_out_form = CheckOutForm(initial=initial)
+    if meeting.status == MeetingStatus.FINISHED and access.can_read_evaluation(
+        request.user, meeting.team
+    ):
+        summary = evaluation_selectors.meeting_summary(meeting=meeting)
     return render(
         request,
         "meetings/detail.html",
@@ -202,7 +246,13 @@ def _detail_page(
             "speaking_time": selectors.speaking_time(meeting=meeting),
             "can_run": access.can_run_meeting(request.user, meeting),
             "can_plan": can_plan,
+            "over_limit": planning.over_limit_text(
+                meeting.timetable_minutes, meeting.format.meeting_minutes
+            ),
             "observers_form": observers_form,
+            "check_out_form": check_out_form,
+            "answered": answered,
+            "evaluation": summary,
             "regions": regions,
             **contributed,
         },
@@ -245,16 +295,24 @@ def runner_poll(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
     The user is identified from the session alone, without loading the user row: the answer
     reveals only a version number, and the full state that follows a change goes through the
-    complete permission checks below.
+    complete permission checks below. A session whose person has been deactivated or has a new
+    password is answered 401 (the screen then reloads to the login page).
     """
     user_id = request.session.get(SESSION_KEY)
     if user_id is None:
         return HttpResponse(status=401)
-    version = selectors.poll_version(user_id=user_id, pk=pk)
-    if version is None:
+    answer = selectors.poll_version(
+        user_id=user_id, session_hash=request.session.get(HASH_SESSION_KEY), pk=pk
+    )
+    if not answer.signed_in:
+        return HttpResponse(status=401)
+    if answer.version is None:
         raise Http404
-    if request.GET.get("v") == str(version):
+    if request.GET.get("v") == str(answer.version):
         return HttpResponse(status=204)
+    # Loading the user checks the session as every page does (active, the same password).
+    if not request.user.is_authenticated:
+        return HttpResponse(status=401)
     meeting = access.meeting_or_404(request.user, pk)
     activate_user_language(request)
     mode = access.screen_mode(request.user, meeting, request.GET.get("mode"))
@@ -267,9 +325,11 @@ async def runner_stream(request: HtmxHttpRequest, pk: int) -> HttpResponseBase:
     """The meeting's changes as Server-Sent Events, for as long as the screen is open: the
     version now, then each change, as the state itself for the projector and "Følg møde"
     (meetings.screens) and as the version for the control view, which then fetches its state.
-    Opening, it reads the user from the session alone and reveals only the version; each
-    change is checked against the session and the person again before it is sent."""
+    Opening, it checks that the session's person is still signed in as they were (active, the
+    same password) and may see the meeting; each change is checked against the session and the
+    person again before it is sent, and a refused stream is told so and ends."""
     user_id = await request.session.aget(SESSION_KEY)
+    session_hash = await request.session.aget(HASH_SESSION_KEY)
     session_key = request.session.session_key
     if user_id is None or session_key is None:
         return HttpResponse(status=401)
@@ -279,12 +339,16 @@ async def runner_stream(request: HtmxHttpRequest, pk: int) -> HttpResponseBase:
         # the error page's rendering would load the user in a thread of its own.
         return HttpResponse(status=404)
     viewer = await sync_to_async(_stream_viewer)(
-        user_id=int(user_id), session_key=session_key, pk=pk, mode=request.GET.get("mode")
+        user_id=int(user_id),
+        session_key=session_key,
+        session_hash=session_hash,
+        pk=pk,
+        mode=request.GET.get("mode"),
     )
+    if viewer is None:
+        return HttpResponse(status=401)
 
     async def describe(changed: int) -> str | None:
-        if viewer is None:
-            return live.event(changed)
         return await screens.event_for(viewer, meeting_id=pk, version=changed)
 
     return StreamingHttpResponse(
@@ -296,11 +360,15 @@ async def runner_stream(request: HtmxHttpRequest, pk: int) -> HttpResponseBase:
 
 
 def _stream_viewer(
-    *, user_id: int, session_key: str, pk: int, mode: str | None
+    *, user_id: int, session_key: str, session_hash: object, pk: int, mode: str | None
 ) -> screens.Viewer | None:
     try:
         return screens.viewer_of(
-            user_id=user_id, session_key=session_key, meeting_id=pk, mode=mode
+            user_id=user_id,
+            session_key=session_key,
+            session_hash=session_hash,
+            meeting_id=pk,
+            mode=mode,
         )
     finally:
         # The checks ran in this request's own thread, whose database connection would

@@ -42,6 +42,11 @@ def can_edit_product(user: AnyUser, product: Product) -> bool:
     return product.organisation.department_leaders.filter(pk=user.pk).exists()
 
 
+def can_give_feedback(user: AnyUser, product: Product) -> bool:
+    """Everyone who reads a published product tells whether they use it and what is missing."""
+    return user.is_authenticated and product.latest_version_id is not None
+
+
 def product_or_404(user: AnyUser, pk: int) -> Product:
     """A product the user may read: published in their organisation, or one they edit."""
     return get_object_or_404(

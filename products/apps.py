@@ -16,4 +16,4 @@ class ProductsConfig(AppConfig):
         rollup_hooks.rollup_page.register(panels.rollup_products)
         rollup_hooks.change_extras.register(panels.PRODUCT_DRAFT)
         team_hooks.personal_data.register(personal_data.personal_data)
-        team_hooks.person_erased.register(personal_data.rename_erased)
+        team_hooks.person_unnamed.register(personal_data.rename_unnamed)

@@ -288,6 +288,19 @@ def fields_text(fields: list[dict]) -> str:
     )
 
 
+def part_count(value: Any) -> int:
+    """How many pieces a document lays out: every non-empty line of text and every table cell.
+    Laying out costs by the piece more than by the character (a table of one-letter cells is
+    slow), so core.limits.PRODUCT_PARTS bounds these too."""
+    if isinstance(value, str):
+        return sum(1 for line in value.splitlines() if line.strip())
+    if isinstance(value, dict):
+        return sum(part_count(item) for item in value.values())
+    if isinstance(value, list | tuple):
+        return sum(part_count(item) for item in value)
+    return 0
+
+
 def text_size(value: Any) -> int:
     """How many characters of text a document holds, in all its parts."""
     if isinstance(value, str):

@@ -14,7 +14,8 @@ from django.db import transaction
 
 from learnings.models import LearningPoint
 from products import services
-from products.models import Product, ProductKind
+from products.feedback.services import feedback_give
+from products.models import Product, ProductKind, ProductUse
 from rollups.models import RollupItem
 from teams.demo import DemoTeams
 
@@ -341,4 +342,27 @@ def load_products(teams: DemoTeams) -> list[Product]:
                 content=_procedure_draft(),
             )
         created.append(product)
+    _feedback(teams)
     return created
+
+
+FEEDBACK = [
+    ("sagsbehandler1", ProductUse.YES, "Et eksempel på en praktikaftale med en lille virksomhed."),
+    (
+        "sagsbehandler3",
+        ProductUse.PARTLY,
+        "Hvornår jobkonsulenten skal med ind over; det står ikke.",
+    ),
+    ("sagsbehandler4", ProductUse.NO, ""),
+]
+
+
+def _feedback(teams: DemoTeams) -> None:
+    """Feedback from the caseworkers on the published guideline."""
+    guideline = Product.objects.filter(
+        organisation=teams.organisation, title=GUIDELINE_TITLE, latest_version__isnull=False
+    ).first()
+    if guideline is None or guideline.feedback.exists():
+        return
+    for username, used, missing in FEEDBACK:
+        feedback_give(product=guideline, author=teams.users[username], used=used, missing=missing)

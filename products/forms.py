@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from core import limits
+from core.fields import IdsChoiceField
 from core.privacy import CprGuardMixin
 from learnings.models import LearningPoint
 from meetings.models import Meeting
@@ -37,7 +38,7 @@ class ProductCreateForm(CprGuardMixin, forms.Form):
     """A new product: what it is, where it belongs and who is responsible."""
 
     kind = forms.ChoiceField(label=_lazy("Type"), choices=ProductKind.choices)
-    title = forms.CharField(label=_lazy("Titel"), max_length=200)
+    title = forms.CharField(label=_lazy("Titel"), max_length=limits.TITLE)
     place = forms.ChoiceField(
         label=_lazy("Gælder for"),
         help_text=_lazy("Et team, eller hele organisationen (kun afdelingsledere)."),
@@ -111,7 +112,7 @@ class ProductCreateForm(CprGuardMixin, forms.Form):
         return self._places[self.cleaned_data["place"]]
 
 
-class SourceChoiceField(forms.ModelMultipleChoiceField):
+class SourceChoiceField(IdsChoiceField):
     widget = forms.CheckboxSelectMultiple
 
     def label_from_instance(self, obj: Meeting | RollupItem | LearningPoint) -> str:
@@ -128,7 +129,7 @@ class DraftForm(CprGuardMixin, forms.Form):
     """The draft's text, without its sections (those are SectionFormSet)."""
 
     revision = forms.IntegerField(widget=forms.HiddenInput)
-    title = forms.CharField(label=_lazy("Titel"), max_length=200)
+    title = forms.CharField(label=_lazy("Titel"), max_length=limits.TITLE)
     themes = forms.CharField(
         label=_lazy("Temaer"),
         required=False,
@@ -144,18 +145,21 @@ class DraftForm(CprGuardMixin, forms.Form):
     purpose = forms.CharField(
         label=_lazy("Formål"),
         required=False,
+        max_length=limits.PRODUCT_SECTION,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=MARKDOWN_HELP,
     )
     legal_basis = forms.CharField(
         label=_lazy("Lovgrundlag"),
         required=False,
+        max_length=limits.PRODUCT_SECTION,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=MARKDOWN_HELP,
     )
     tools = forms.CharField(
         label=_lazy("Arbejdsredskaber"),
         required=False,
+        max_length=limits.PRODUCT_SECTION,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_lazy(
             "Ét redskab pr. linje: »dokumentnummer | titel«, "
@@ -165,6 +169,7 @@ class DraftForm(CprGuardMixin, forms.Form):
     references = forms.CharField(
         label=_lazy("Relevant materiale"),
         required=False,
+        max_length=limits.PRODUCT_SECTION,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_lazy(
             "Én pr. linje: »type | titel | link«; linket er valgfrit. Typen er skrivelse, "
@@ -174,6 +179,7 @@ class DraftForm(CprGuardMixin, forms.Form):
     fields_text = forms.CharField(
         label=_lazy("Felter"),
         required=False,
+        max_length=limits.PRODUCT_SECTION,
         widget=forms.Textarea(attrs={"rows": 14}),
         help_text=_lazy(
             "Feltets navn på én linje og de vejledende spørgsmål under det, hvert på en linje, "
@@ -301,7 +307,14 @@ class SectionForm(CprGuardMixin, forms.Form):
             )
             + " "
             + limits.chars_help(limits.PRODUCT_SECTION)
+            + " "
+            + _("Hele produktet: højst %(chars)s tegn og %(parts)s linjer og tabelceller.")
+            % {
+                "chars": limits.number(limits.PRODUCT_TOTAL),
+                "parts": limits.number(limits.PRODUCT_PARTS),
+            }
         )
+        limits.tell_limits(self.fields)
 
     def clean(self) -> dict[str, Any]:
         super().clean()
@@ -381,7 +394,7 @@ class PublishForm(CprGuardMixin, forms.Form):
     revision = forms.IntegerField(widget=forms.HiddenInput)
     change_note = forms.CharField(
         label=_lazy("Ændringsnote"),
-        max_length=2000,
+        max_length=limits.SHORT_TEXT,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_lazy("Hvad er nyt i denne version? Vises i versionshistorikken."),
         error_messages={"required": _lazy("Skriv en ændringsnote: hvad er nyt i denne version?")},

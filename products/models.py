@@ -110,19 +110,22 @@ class Product(models.Model):
     themes = models.JSONField(_("temaer"), default=list, blank=True)
     # The themes as "|a|b|", so that a theme filter is one `contains` lookup; set with them
     # (in products.services).
-    theme_index = models.CharField(max_length=500, blank=True, editable=False)
+    theme_index = models.CharField(
+        _("temaer til søgning"), max_length=500, blank=True, editable=False
+    )
     # The draft: edited in place, guarded by its revision (optimistic locking).
     draft = models.JSONField(_("kladde"), default=dict, blank=True)
-    draft_revision = models.PositiveIntegerField(default=1)
-    draft_updated_at = models.DateTimeField(null=True, blank=True)
+    draft_revision = models.PositiveIntegerField(_("kladdens revision"), default=1)
+    draft_updated_at = models.DateTimeField(_("kladden gemt"), null=True, blank=True)
     draft_updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("kladden gemt af"),
     )
-    has_unpublished_changes = models.BooleanField(default=True)
+    has_unpublished_changes = models.BooleanField(_("ændringer ikke udgivet"), default=True)
     latest_version = models.ForeignKey(
         "ProductVersion",
         null=True,
@@ -132,7 +135,7 @@ class Product(models.Model):
         verbose_name=_("seneste udgivne version"),
     )
     # Casefolded title, themes and published text: what the list's search looks in.
-    search_text = models.TextField(blank=True, editable=False)
+    search_text = models.TextField(_("søgetekst"), blank=True, editable=False)
     # Traceability: where the product came from. The other side links back.
     source_meetings = models.ManyToManyField(
         "meetings.Meeting", blank=True, related_name="products", verbose_name=_("møder")
@@ -155,8 +158,8 @@ class Product(models.Model):
         related_name="+",
         verbose_name=_("oprettet af"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("ændret"), auto_now=True)
 
     objects = ProductQuerySet.as_manager()
 
@@ -215,19 +218,48 @@ class ProductVersion(models.Model):
         raise ImmutableVersion("En udgivet version kan ikke slettes.")
 
 
-class ProductVersionPdf(models.Model):
-    """A published version's PDF, rendered once: the version never changes, so neither does
-    its PDF. Kept in the database, so every app server serves the same one."""
+class ProductUse(models.TextChoices):
+    YES = "yes", _("Ja, jeg bruger den")
+    PARTLY = "partly", _("Delvist")
+    NO = "no", _("Nej, ikke endnu")
 
-    version = models.OneToOneField(
-        ProductVersion, on_delete=models.CASCADE, related_name="pdf", verbose_name=_("version")
+
+class ProductFeedback(models.Model):
+    """A reader's feedback on a published product: is it used, and what is missing. Its editors
+    read it on the product and can start the next draft from it (taken_up_at)."""
+
+    product = models.ForeignKey(
+        Product, on_delete=models.CASCADE, related_name="feedback", verbose_name=_("produkt")
     )
-    content = models.BinaryField(_("PDF"))
-    rendered_at = models.DateTimeField(_("lavet"), auto_now_add=True)
+    version = models.ForeignKey(
+        ProductVersion,
+        on_delete=models.CASCADE,
+        related_name="feedback",
+        verbose_name=_("version"),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="product_feedback",
+        verbose_name=_("givet af"),
+    )
+    used = models.CharField(_("bruges den?"), max_length=10, choices=ProductUse.choices)
+    missing = models.TextField(_("hvad mangler?"), blank=True)
+    created_at = models.DateTimeField(_("givet"), auto_now_add=True)
+    taken_up_at = models.DateTimeField(_("taget op i kladden"), null=True, blank=True)
+    taken_up_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("taget op af"),
+    )
 
     class Meta:
-        verbose_name = _("PDF af en version")
-        verbose_name_plural = _("PDF'er af versioner")
+        verbose_name = _("feedback på et produkt")
+        verbose_name_plural = _("feedback på produkter")
+        ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.version}: PDF"
+        return f"{self.product}: {self.get_used_display()}"

@@ -1,6 +1,6 @@
 """What products hold about a person: their part in the products (teams.hooks.personal_data),
-and their name in the published versions, which an erasure renames
-(teams.hooks.person_erased)."""
+and their name in the published versions, which an erasure or a removal without name renames
+(teams.hooks.person_unnamed)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,14 @@ from typing import Any
 
 from django.db.models import Q
 
-from products.models import Product, ProductVersion, ProductVersionPdf
-from teams.models import FORMER_EMPLOYEE_USERNAME, Organisation, User
+from core.pdf import forget_pdfs, subject_of
+from products.models import Product, ProductFeedback, ProductVersion
+from teams.models import FORMER_EMPLOYEE_USERNAME, Organisation, Team, User
 
 
 def personal_data(person: User) -> dict[str, list[dict[str, Any]]]:
     """The products they are responsible for, created or last edited, and the versions they
-    published. Two queries."""
+    published, and the feedback they gave. Three queries."""
     return {
         "products": [
             {
@@ -40,21 +41,39 @@ def personal_data(person: User) -> dict[str, list[dict[str, Any]]]:
                 "published_at", "pk"
             )
         ],
+        "product_feedback": [
+            {
+                "product": feedback.product.title,
+                "version": feedback.version.number,
+                "used": feedback.get_used_display(),
+                "missing": feedback.missing,
+                "created_at": feedback.created_at,
+            }
+            for feedback in ProductFeedback.objects.filter(author=person)
+            .select_related("product", "version")
+            .order_by("created_at", "pk")
+        ],
     }
 
 
-def rename_erased(person: User, placeholder: User) -> int:
+def rename_unnamed(*, person: User, placeholder: User, team: Team | None) -> int:
     """A published version names its responsible person as text, as it was printed: for an
-    erased person that becomes "tidligere medarbejder" (the documents' language, whatever the
-    administrator's), and the stored PDFs of those versions go, to be drawn anew. The versions
-    are the ones of products in the person's organisations, or now held by the placeholder,
-    that carry the person's name."""
-    organisations = Organisation.objects.filter(
-        Q(teams__memberships__user=person) | Q(department_leaders=person) | Q(people=person)
-    ).values("pk")
-    versions = ProductVersion.objects.filter(responsible_name=person.display_name).filter(
-        Q(product__organisation__in=organisations) | Q(product__responsible=placeholder)
-    )
-    ProductVersionPdf.objects.filter(version__in=versions).delete()
-    # A queryset update: the version's save() refuses any change, and this one is the law's.
+    erased person, or a member who left a team that shows its former members without name,
+    that becomes "tidligere medarbejder" (the documents' language, whatever the acting
+    person's), and the stored PDFs of those versions go, to be drawn anew. The versions are
+    the ones that carry the person's name: of the team's products, or on erasure of products
+    in the person's organisations or now held by the placeholder."""
+    versions = ProductVersion.objects.filter(responsible_name=person.display_name)
+    if team is not None:
+        versions = versions.filter(product__team=team)
+    else:
+        organisations = Organisation.objects.filter(
+            Q(teams__memberships__user=person) | Q(department_leaders=person) | Q(people=person)
+        ).values("pk")
+        versions = versions.filter(
+            Q(product__organisation__in=organisations) | Q(product__responsible=placeholder)
+        )
+    forget_pdfs(subjects=[subject_of(version) for version in versions])
+    # A queryset update: the version's save() refuses any change, and this one is the law's
+    # or the team's.
     return versions.update(responsible_name=FORMER_EMPLOYEE_USERNAME)

@@ -34,10 +34,12 @@ class ProductRefused(Refused):
 
 
 class DraftTooLarge(ProductRefused):
-    """The whole document is over core.limits.PRODUCT_TOTAL characters."""
+    """The whole document is over core.limits.PRODUCT_TOTAL characters or PRODUCT_PARTS
+    lines and table cells."""
 
 
 def _check_size(title: str, content: dict) -> None:
+    limits.check_lengths([(title, limits.TITLE)], refused=DraftTooLarge)
     size = len(title) + content_module.text_size(content)
     if size > limits.PRODUCT_TOTAL:
         raise DraftTooLarge(
@@ -46,6 +48,15 @@ def _check_size(title: str, content: dict) -> None:
                 "Din tekst er ikke gemt: kort den ned, og gem igen."
             )
             % {"limit": limits.number(limits.PRODUCT_TOTAL), "size": limits.number(size)}
+        )
+    parts = content_module.part_count(content)
+    if parts > limits.PRODUCT_PARTS:
+        raise DraftTooLarge(
+            _(
+                "Produktet må højst have %(limit)s linjer og tabelceller i alt; det har "
+                "%(parts)s. Din tekst er ikke gemt: saml linjer, eller del tabellen, og gem igen."
+            )
+            % {"limit": limits.number(limits.PRODUCT_PARTS), "parts": limits.number(parts)}
         )
 
 
@@ -114,13 +125,15 @@ def product_create(
 ) -> Product:
     if team is not None and team.organisation_id != organisation.pk:
         raise ProductRefused(_("Teamet hører ikke til organisationen."))
+    draft = content_module.normalise(kind, content or {})
+    _check_size(title, draft)
     product = Product(
         organisation=organisation,
         team=team,
         kind=ProductKind(kind),
         title=title.strip(),
         responsible=responsible,
-        draft=content_module.normalise(kind, content or {}),
+        draft=draft,
         draft_updated_at=timezone.now(),
         draft_updated_by=created_by,
         created_by=created_by,
@@ -196,6 +209,7 @@ def product_publish(
             product=locked,
         )
     change_note = change_note.strip()
+    limits.check_lengths([(change_note, limits.SHORT_TEXT)], refused=ProductRefused)
     if not change_note:
         raise ProductRefused(_("Skriv en ændringsnote: hvad er nyt i denne version?"))
     latest = locked.latest_version

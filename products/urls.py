@@ -1,6 +1,7 @@
 from django.urls import path
 
 from products import views
+from products.feedback.urls import feedback_urlpatterns
 
 app_name = "products"
 
@@ -14,4 +15,5 @@ urlpatterns = [
     path("produkter/<int:pk>/version/<int:number>/", views.version_detail, name="version"),
     path("produkter/<int:pk>/version/<int:number>/pdf/", views.version_pdf, name="version_pdf"),
     path("produkter/<int:pk>/forskelle/", views.version_diff, name="diff"),
+    *feedback_urlpatterns,
 ]

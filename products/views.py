@@ -13,11 +13,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from core.pdf import pdf_response
-from products import access, selectors, services
+from core.http import posted_id
+from core.pdf import pdf_download, subject_of
+from core.submits import submit_once
+from products import access, export, selectors, services
 from products.diff import diff_documents
-from products.export import pdf_filename
-from products.export import version_pdf as version_pdf_content
+from products.feedback.views import detail_context as feedback_context
 from products.forms import (
     DiffForm,
     DraftForm,
@@ -29,8 +30,7 @@ from products.forms import (
 )
 from products.models import Product, ProductKind
 from products.rendering import render_document
-from teams.audit.services import audit_record
-from teams.models import AuditAction
+from teams.audit.services import pdf_exported
 from teams.requests import SignedInRequest
 
 HAS_SECTIONS = {ProductKind.GUIDELINE, ProductKind.WORK_PROCEDURE}
@@ -63,11 +63,14 @@ def product_list(request: SignedInRequest) -> HttpResponse:
 
 
 def _ids(request: SignedInRequest, name: str) -> list[int]:
-    return [int(value) for value in request.GET.getlist(name) if value.isdigit()]
+    """The ids in the query's `name`; a value that is no id ("²", a full-width digit, a number
+    too large for the database) is left out."""
+    return [pk for value in request.GET.getlist(name) if (pk := posted_id(value)) is not None]
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def product_create(request: SignedInRequest) -> HttpResponse:
     if not access.can_create_product(request.user):
         raise PermissionDenied
@@ -129,6 +132,7 @@ def product_detail(request: SignedInRequest, pk: int) -> HttpResponse:
             "latest": latest,
             "document": render_document(product.kind, latest.content) if latest else None,
             "sources": selectors.visible_sources(product=product, user=request.user),
+            **feedback_context(request.user, product, can_edit=can_edit),
         },
     )
 
@@ -160,6 +164,7 @@ def draft_detail(request: SignedInRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def draft_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     product = _editor_or_403(request, pk)
     has_sections = product.kind in HAS_SECTIONS
@@ -219,6 +224,7 @@ def draft_edit(request: SignedInRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@submit_once
 def draft_publish(request: SignedInRequest, pk: int) -> HttpResponse:
     product = _editor_or_403(request, pk)
     form = PublishForm(request.POST)
@@ -261,17 +267,25 @@ def version_detail(request: SignedInRequest, pk: int, number: int) -> HttpRespon
 def version_pdf(request: SignedInRequest, pk: int, number: int) -> HttpResponse:
     product = access.product_or_404(request.user, pk)
     version = selectors.version_or_404(product=product, number=number)
-    audit_record(
-        actor=request.user,
-        action=AuditAction.PDF_EXPORTED,
+    # A published version never changes: its PDF is kept for good.
+    download = pdf_download(
+        request,
+        template_name=export.TEMPLATE_NAME,
+        context=lambda: export.pdf_context(product=product, version=version),
+        subject=subject_of(version),
+        filename=export.pdf_filename(version),
+        lasting=True,
+    )
+    pdf_exported(
+        download=download,
+        user=request.user,
         target=product,
         team=product.team,
         organisation=product.organisation,
-        detail={"kind": "product", "version": version.number},
+        kind="product",
+        detail={"version": version.number},
     )
-    return pdf_response(
-        version_pdf_content(product=product, version=version), filename=pdf_filename(version)
-    )
+    return download.response
 
 
 @login_required

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.core.validators import slug_unicode_re
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -46,7 +47,10 @@ def can_share_rollup(user: AnyUser, rollup: Rollup) -> bool:
 
 def rollup_team_or_404(user: AnyUser, slug: str) -> Team:
     """The team with that slug if the user reads its rollups (can_read_team_rollups), else 404:
-    the rollup list narrowed to one team."""
+    the rollup list narrowed to one team. The slug comes from the query string, so what no
+    slug can be (a NUL byte, which PostgreSQL refuses to compare) is no team either."""
+    if not slug_unicode_re.fullmatch(slug):
+        raise Http404
     team = get_object_or_404(Team.objects.select_related("organisation"), slug=slug)
     if not can_read_team_rollups(user, team):
         raise Http404

@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django_stubs_ext import WithAnnotations
 
+from core import limits
+from core.dates import DayField
 from core.privacy import CprGuardMixin
 from learnings.models import Decision
 from rollups import hooks
@@ -20,8 +22,8 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class RollupStartForm(forms.Form):
-    period_start = forms.DateField(label=_lazy("Fra og med"), widget=DATE_WIDGET)
-    period_end = forms.DateField(label=_lazy("Til og med"), widget=DATE_WIDGET)
+    period_start = DayField(label=_lazy("Fra og med"), widget=DATE_WIDGET)
+    period_end = DayField(label=_lazy("Til og med"), widget=DATE_WIDGET)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -51,12 +53,12 @@ class DecisionForm(CprGuardMixin, forms.Form):
     )
     justification = forms.CharField(
         label=_lazy("Begrundelse"),
-        max_length=2000,
+        max_length=limits.SHORT_TEXT,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_lazy("Kort: hvorfor besluttede teamet dette?"),
     )
     owner = MemberField(label=_lazy("Ansvarlig"), required=False)
-    due_date = forms.DateField(
+    due_date = DayField(
         label=_lazy("Frist"),
         required=False,
         help_text=_lazy("Uden dato bliver fristen om 30 dage."),
@@ -64,7 +66,7 @@ class DecisionForm(CprGuardMixin, forms.Form):
     )
     action_title = forms.CharField(
         label=_lazy("Opfølgning"),
-        max_length=300,
+        max_length=limits.ACTION,
         required=False,
         help_text=_lazy("Hvad skal der gøres? Uden tekst bruges punktets overskrift."),
     )
@@ -114,5 +116,7 @@ class DecisionForm(CprGuardMixin, forms.Form):
 
 class CommentForm(CprGuardMixin, forms.Form):
     text = forms.CharField(
-        label=_lazy("Kommentar"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_lazy("Kommentar"),
+        max_length=limits.MEDIUM_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import limits
 from core.dates import start_of_day
 from core.refusals import Refused
 from learnings.models import Decision, LearningPoint, PointStatus, Theme
@@ -173,6 +174,9 @@ def rollup_decide(
     justification = justification.strip()
     if not justification:
         raise RollupRefused(_("Skriv en kort begrundelse for beslutningen."))
+    limits.check_lengths(
+        [(justification, limits.SHORT_TEXT), (action_title, limits.ACTION)], refused=RollupRefused
+    )
     open_action = item.actions.filter(status=ActionStatus.OPEN).order_by("id").first()
     notice = ""
     if decision == Decision.CHANGE:
@@ -267,4 +271,5 @@ def rollup_comment(*, rollup: Rollup, user: User, text: str) -> RollupComment:
     text = text.strip()
     if not text:
         raise RollupRefused(_("Skriv en kommentar."))
+    limits.check_lengths([(text, limits.MEDIUM_TEXT)], refused=RollupRefused)
     return RollupComment.objects.create(rollup=rollup, author=user, text=text)

@@ -17,16 +17,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from core import submits
 from core.hooks import gather
-from core.pdf import pdf_response, render_pdf
+from core.pdf import pdf_download, subject_of
 from learnings.access import teams_to_choose
 from learnings.chooser import team_choices
 from rollups import access, hooks, selectors, services
 from rollups.forms import CommentForm, DecisionForm, RollupStartForm
 from rollups.models import Rollup
 from teams.access import visible_team_or_404
-from teams.audit.services import audit_record
-from teams.models import AuditAction
+from teams.audit.services import pdf_exported
 from teams.requests import SignedInRequest
 from teams.selectors import led_teams, member_choices
 
@@ -105,6 +105,7 @@ def rollup_list(request: SignedInRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submits.submit_once
 def rollup_start(request: SignedInRequest, slug: str) -> HttpResponse:
     team = visible_team_or_404(request.user, slug)
     if not access.can_manage_rollups(request.user, team):
@@ -148,6 +149,7 @@ def rollup_detail(request: SignedInRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 @vary_on_headers("HX-Request")
+@submits.submit_once
 def rollup_decide(request: SignedInRequest, pk: int, item_pk: int) -> HttpResponse:
     rollup = access.rollup_or_404(request.user, pk)
     if not access.can_manage_rollups(request.user, rollup.team):
@@ -175,6 +177,7 @@ def rollup_decide(request: SignedInRequest, pk: int, item_pk: int) -> HttpRespon
             error = str(refused)
         else:
             saved = _("Beslutningen er gemt.")
+            submits.created(request)
             notice = decided.notice
             form = None
     if not request.htmx:
@@ -244,6 +247,7 @@ def rollup_share(request: SignedInRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@submits.submit_once
 def rollup_comment(request: SignedInRequest, pk: int) -> HttpResponse:
     rollup = access.rollup_or_404(request.user, pk)
     if not access.can_comment_rollup(request.user, rollup):
@@ -272,19 +276,18 @@ def pdf_filename(rollup: Rollup) -> str:
 @require_GET
 def rollup_pdf(request: SignedInRequest, pk: int) -> HttpResponse:
     rollup = access.rollup_or_404(request.user, pk)
-    audit_record(
-        actor=request.user,
-        action=AuditAction.PDF_EXPORTED,
-        target=rollup,
-        team=rollup.team,
-        detail={"kind": "rollup"},
-    )
-    data = render_pdf(
+    download = pdf_download(
+        request,
         template_name="rollups/rollup_pdf.html",
         context={
             "rollup": rollup,
             "detail": selectors.rollup_detail(rollup=rollup),
             "printed": timezone.localdate(),
         },
+        subject=subject_of(rollup),
+        filename=pdf_filename(rollup),
     )
-    return pdf_response(data, filename=pdf_filename(rollup))
+    pdf_exported(
+        download=download, user=request.user, target=rollup, team=rollup.team, kind="rollup"
+    )
+    return download.response

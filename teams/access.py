@@ -28,6 +28,14 @@ def remember_roles(user: AnyUser) -> None:
         setattr(user, ROLE_MEMO, {})
 
 
+def note_roles(user: AnyUser, roles: dict[int, str | None]) -> None:
+    """Remember roles the page has read already (a list of teams with the user's own
+    memberships), so that the access rules it asks next answer without a query each."""
+    memo: dict[int, str | None] | None = getattr(user, ROLE_MEMO, None)
+    if memo is not None:
+        memo.update(roles)
+
+
 def forget_roles(*users: AnyUser | None) -> None:
     """Drop the remembered roles after a change of memberships, so the same request reads anew."""
     for user in users:

@@ -4,7 +4,7 @@ person is the erasure page's (teams.personal_data)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import admin
 from django.contrib.admin.options import ActionLocation
@@ -17,6 +17,7 @@ from core.http import posted_id
 from teams import services
 from teams.audit.services import audit_record
 from teams.models import AuditAction, Membership, Organisation, SessionOwner, Team, User
+from teams.personal_data.handing import team_words_hand_on
 
 admin.site.site_header = _("Teamlæring: administration")
 admin.site.site_title = _("Teamlæring")
@@ -39,13 +40,38 @@ class UserAdmin(BaseUserAdmin[User]):
 
     def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
         before = User.objects.filter(pk=obj.pk).values("is_active", "password").first()
+        # What the person may do before the change (the form has set the new values on `obj`
+        # already), for the audit log (save_related).
+        form.access_before = (
+            _access_of(User.objects.get(pk=obj.pk)) if before is not None else None
+        )
         super().save_model(request, obj, form, change)
         if before is None:
             return
         if before["is_active"] and not obj.is_active:
-            services.user_deactivate(user=obj)
+            services.user_deactivate(user=obj, actor=cast(User, request.user))
         elif before["password"] != obj.password:
             services.password_changed(user=obj, keep_session=_own_session(request, obj))
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        """A change of what the person may do (reactivated, made staff or superuser, given
+        groups or permissions) goes to the audit log; a deactivation is user_deactivate's."""
+        super().save_related(request, form, formsets, change)
+        before = getattr(form, "access_before", None)
+        if before is None:
+            return
+        after = _access_of(form.instance)
+        changed = {key: value for key, value in after.items() if before[key] != value}
+        if changed.get("is_active") is False:
+            del changed["is_active"]
+        if changed:
+            audit_record(
+                actor=request.user,
+                action=AuditAction.ACCOUNT_CHANGED,
+                subject=form.instance,
+                organisation=form.instance.organisation,
+                detail=changed,
+            )
 
     def user_change_password(
         self, request: HttpRequest, id: str, form_url: str = ""
@@ -76,6 +102,18 @@ class UserAdmin(BaseUserAdmin[User]):
         actions = super().get_actions(request, action_location)
         actions.pop("delete_selected", None)
         return actions
+
+
+def _access_of(person: User) -> dict[str, Any]:
+    """What the person may do, as the audit log records it: the flags, the groups by name and
+    the number of permissions of their own."""
+    return {
+        "is_active": person.is_active,
+        "is_staff": person.is_staff,
+        "is_superuser": person.is_superuser,
+        "groups": sorted(person.groups.values_list("name", flat=True)),
+        "permissions": person.user_permissions.count(),
+    }
 
 
 def _own_session(request: HttpRequest, person: User) -> str | None:
@@ -126,12 +164,21 @@ class TeamAdmin(admin.ModelAdmin[Team]):
                     },
                 )
         for membership in formset.deleted_objects:
+            # As on the team page: the team decides how the member is named in what they wrote.
+            moved = (
+                {}
+                if team.former_members_named
+                else team_words_hand_on(person=membership.user, team=team)
+            )
             audit_record(
                 actor=request.user,
                 action=AuditAction.MEMBER_REMOVED,
                 subject=membership.user,
                 team=team,
-                detail={"role": roles_before.get(membership.pk, membership.role)},
+                detail={
+                    "role": roles_before.get(membership.pk, membership.role),
+                    **({"moved": moved} if moved else {}),
+                },
             )
 
 

@@ -4,13 +4,14 @@ from typing import Any, cast
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
-from django.core.validators import MaxValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from core import limits
 from core.privacy import CprGuardMixin
 from teams import selectors
-from teams.models import Organisation, Role, Team, User
+from teams.models import WEEKDAYS, Organisation, Role, Team, User
 
 
 class LoginForm(AuthenticationForm):
@@ -37,13 +38,13 @@ class LanguageForm(forms.ModelForm[User]):
 ROLE_CHOICES = Role.choices
 
 
-class MemberAddForm(forms.Form):
+class MemberAddForm(CprGuardMixin, forms.Form):
     prefix = "add"
     user = forms.ModelChoiceField(label=_("Person"), queryset=User.objects.none())
     role = forms.ChoiceField(label=_("Rolle"), choices=ROLE_CHOICES, initial=Role.CASEWORKER)
     title = forms.CharField(
         label=_("Fagligt ståsted"),
-        max_length=100,
+        max_length=limits.PROFESSION,
         required=False,
         help_text=_("Fx jobkonsulent, lægekonsulent, psykolog eller mentor."),
     )
@@ -57,16 +58,20 @@ class MemberAddForm(forms.Form):
 
 class MemberInviteForm(CprGuardMixin, forms.Form):
     prefix = "invite"
-    first_name = forms.CharField(label=_("Fornavn"), max_length=150)
-    last_name = forms.CharField(label=_("Efternavn"), max_length=150, required=False)
-    email = forms.EmailField(label=_("E-mail"), max_length=150)
+    first_name = forms.CharField(label=_("Fornavn"), max_length=limits.NAME)
+    last_name = forms.CharField(label=_("Efternavn"), max_length=limits.NAME, required=False)
+    email = forms.EmailField(label=_("E-mail"), max_length=limits.NAME)
     role = forms.ChoiceField(label=_("Rolle"), choices=ROLE_CHOICES, initial=Role.CASEWORKER)
-    title = forms.CharField(label=_("Fagligt ståsted"), max_length=100, required=False)
+    title = forms.CharField(
+        label=_("Fagligt ståsted"), max_length=limits.PROFESSION, required=False
+    )
 
 
-class MemberUpdateForm(forms.Form):
+class MemberUpdateForm(CprGuardMixin, forms.Form):
     role = forms.ChoiceField(label=_("Rolle"), choices=ROLE_CHOICES)
-    title = forms.CharField(label=_("Fagligt ståsted"), max_length=100, required=False)
+    title = forms.CharField(
+        label=_("Fagligt ståsted"), max_length=limits.PROFESSION, required=False
+    )
 
 
 class TeamSettingsForm(forms.ModelForm[Team]):
@@ -74,11 +79,17 @@ class TeamSettingsForm(forms.ModelForm[Team]):
 
     class Meta:
         model = Team
-        fields = ["case_deadline_working_days", "case_deadline_time", "case_retention_days"]
+        fields = [
+            "case_deadline_working_days",
+            "case_deadline_time",
+            "case_retention_days",
+            "former_members_named",
+        ]
         labels = {
             "case_deadline_working_days": _("Frist for sager: arbejdsdage før mødet"),
             "case_deadline_time": _("Frist for sager: klokkeslæt"),
             "case_retention_days": _("Sagsmateriale slettes efter (dage)"),
+            "former_members_named": _("Vis navnet på tidligere medlemmer"),
         }
         widgets = {"case_deadline_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M")}
 
@@ -98,11 +109,42 @@ class TeamSettingsForm(forms.ModelForm[Team]):
         days.validators.append(MaxValueValidator(10))
 
 
+class TeamMeetingDefaultsForm(CprGuardMixin, forms.ModelForm[Team]):
+    """Where the planner starts a new meeting of the team."""
+
+    prefix = "meetings"
+
+    class Meta:
+        model = Team
+        fields = ["meeting_weekday", "meeting_time", "meeting_weeks_between", "meeting_place"]
+        labels = {
+            "meeting_weekday": _("Mødedag"),
+            "meeting_time": _("Mødetidspunkt"),
+            "meeting_weeks_between": _("Uger mellem møderne"),
+            "meeting_place": _("Mødested"),
+        }
+        help_texts = {
+            "meeting_weekday": _(
+                "Uden mødedag foreslår planlægningen næste møde ud fra teamets tidligere møder."
+            ),
+        }
+        widgets = {"meeting_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M")}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        weekday = cast(forms.TypedChoiceField, self.fields["meeting_weekday"])
+        weekday.choices = [("", _("Som teamets tidligere møder")), *WEEKDAYS]
+        weeks = cast(forms.IntegerField, self.fields["meeting_weeks_between"])
+        weeks.min_value, weeks.max_value = 1, 8
+        weeks.validators += [MinValueValidator(1), MaxValueValidator(8)]
+        weeks.widget.attrs.update({"min": 1, "max": 8})
+
+
 class TeamCreateForm(CprGuardMixin, forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("Organisation"), queryset=Organisation.objects.none()
     )
-    name = forms.CharField(label=_("Teamets navn"), max_length=200)
+    name = forms.CharField(label=_("Teamets navn"), max_length=limits.TITLE)
     leader = forms.ModelChoiceField(
         label=_("Teamleder"),
         queryset=User.objects.none(),
@@ -110,13 +152,13 @@ class TeamCreateForm(CprGuardMixin, forms.Form):
         help_text=_("En person i organisationen. Eller inviter en ny nedenfor."),
     )
     leader_first_name = forms.CharField(
-        label=_("Ny teamleders fornavn"), max_length=150, required=False
+        label=_("Ny teamleders fornavn"), max_length=limits.NAME, required=False
     )
     leader_last_name = forms.CharField(
-        label=_("Ny teamleders efternavn"), max_length=150, required=False
+        label=_("Ny teamleders efternavn"), max_length=limits.NAME, required=False
     )
     leader_email = forms.EmailField(
-        label=_("Ny teamleders e-mail"), max_length=150, required=False
+        label=_("Ny teamleders e-mail"), max_length=limits.NAME, required=False
     )
 
     def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:

@@ -116,6 +116,15 @@ class TeamQuerySet(models.QuerySet["Team"]):
         )
 
 
+WEEKDAYS = [
+    (0, _("mandag")),
+    (1, _("tirsdag")),
+    (2, _("onsdag")),
+    (3, _("torsdag")),
+    (4, _("fredag")),
+]
+
+
 class Team(models.Model):
     organisation = models.ForeignKey(
         Organisation,
@@ -139,6 +148,27 @@ class Team(models.Model):
             "mange dage efter mødet. Titel, sparringstype og læringspunkter bevares."
         ),
     )
+
+    # How a member who leaves is named in what they wrote for the team: decided when they are
+    # removed (teams.services.member_remove), since it moves their rows to the placeholder.
+    former_members_named = models.BooleanField(
+        _("tidligere medlemmer står med navn"),
+        default=True,
+        help_text=_(
+            "Når et medlem fjernes, står det, personen har skrevet i teamet (læringspunkter, "
+            "sager, opsamlinger, referater og produkter), med personens navn. Ellers står der "
+            "»tidligere medarbejder«."
+        ),
+    )
+
+    # Meeting defaults: where the planner starts a new meeting ("Planlæg møde"). Without a
+    # weekday the planner follows the rhythm of the team's past meetings.
+    meeting_weekday = models.PositiveSmallIntegerField(
+        _("mødedag"), choices=WEEKDAYS, null=True, blank=True
+    )
+    meeting_time = models.TimeField(_("mødetidspunkt"), null=True, blank=True)
+    meeting_weeks_between = models.PositiveSmallIntegerField(_("uger mellem møderne"), default=1)
+    meeting_place = models.CharField(_("mødested"), max_length=200, blank=True)
 
     objects = TeamQuerySet.as_manager()
 
@@ -258,8 +288,11 @@ class AuditAction(models.TextChoices):
     MEMBER_REMOVED = "member_removed", _("Fjernede et medlem")
     RETENTION_DELETED = "retention_deleted", _("Slettede sagsmateriale efter opbevaringstiden")
     PERSON_ERASED = "person_erased", _("Slettede en person")
+    ACCOUNT_CHANGED = "account_changed", _("Ændrede en persons adgang")
     DATA_EXPORTED = "data_exported", _("Hentede sine data")
     AUDIT_EXPORTED = "audit_exported", _("Hentede loggen som CSV")
+    TEAM_EXPORTED = "team_exported", _("Hentede et teams data")
+    TEAM_IMPORTED = "team_imported", _("Hentede et team ind")
 
 
 # Reads are kept a shorter time than changes (settings.TEAMLAERING_AUDIT_READS_DAYS).
@@ -269,6 +302,7 @@ READ_ACTIONS = frozenset(
         AuditAction.PDF_EXPORTED,
         AuditAction.DATA_EXPORTED,
         AuditAction.AUDIT_EXPORTED,
+        AuditAction.TEAM_EXPORTED,
     }
 )
 

@@ -9,15 +9,19 @@ from __future__ import annotations
 
 from datetime import time
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core import limits
+from core.privacy import validate_no_cpr
 from core.refusals import Refused
 from teams import hooks, sessions
 from teams.access import forget_roles, may_name_leaders
 from teams.audit.services import audit_record
 from teams.models import AuditAction, Membership, Organisation, Role, Team, User
+from teams.personal_data.handing import team_words_hand_on
 from teams.tasks import send_invitation
 
 _DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
@@ -40,6 +44,7 @@ def team_create(*, organisation: Organisation, name: str) -> Team:
     name = " ".join(name.split())
     if not name:
         raise TeamRefused(_("Skriv teamets navn."))
+    limits.check_lengths([(name, limits.TITLE)], refused=TeamRefused)
     if Team.objects.filter(organisation=organisation, name__iexact=name).exists():
         raise TeamRefused(_("Organisationen har allerede et team med det navn."))
     return Team.objects.create(organisation=organisation, name=name, slug=_unique_slug(name))
@@ -60,6 +65,7 @@ def _check_role_change(*, actor: User, team: Team, old: str | None, new: str | N
 
 @transaction.atomic
 def member_add(*, team: Team, user: User, role: str, title: str = "", actor: User) -> Membership:
+    limits.check_lengths([(title, limits.PROFESSION)], refused=TeamRefused)
     _check_role_change(actor=actor, team=team, old=None, new=role)
     forget_roles(actor, user)
     try:
@@ -90,6 +96,15 @@ def member_invite(
 ) -> Membership:
     """A new person with no password yet, in the team; the invitation mail (a link valid seven
     days to set a password) goes once the write is committed."""
+    limits.check_lengths(
+        [
+            (first_name, limits.NAME),
+            (last_name, limits.NAME),
+            (email, limits.NAME),
+            (title, limits.PROFESSION),
+        ],
+        refused=TeamRefused,
+    )
     email = email.strip().lower()
     if (
         User.objects.filter(email__iexact=email).exists()
@@ -144,6 +159,7 @@ def invitation_resend(*, membership: Membership, invited_by: User) -> None:
 def member_update(
     *, membership: Membership, role: str, title: str = "", actor: User
 ) -> Membership:
+    limits.check_lengths([(title, limits.PROFESSION)], refused=TeamRefused)
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     if membership.role != role:
         _check_role_change(actor=actor, team=membership.team, old=membership.role, new=role)
@@ -164,19 +180,27 @@ def member_update(
 @transaction.atomic
 def member_remove(*, membership: Membership, actor: User) -> None:
     """The person leaves the team; the account stays, and so does everything they wrote
-    (learning points, cases and products keep their author). Meetings still to come no longer
-    count them among the participants (hooks.person_left)."""
-    membership = Membership.objects.select_for_update().get(pk=membership.pk)
-    _check_role_change(actor=actor, team=membership.team, old=membership.role, new=None)
+    (learning points, cases, rollups, products): with their name, or handed on to "tidligere
+    medarbejder" when the team shows its former members without name
+    (Team.former_members_named). Meetings still to come no longer count them among the
+    participants (hooks.person_left)."""
+    membership = (
+        Membership.objects.select_for_update().select_related("team").get(pk=membership.pk)
+    )
+    team = membership.team
+    _check_role_change(actor=actor, team=team, old=membership.role, new=None)
     membership.delete()
     for withdraw in hooks.person_left:
-        withdraw(person=membership.user, team=membership.team)
+        withdraw(person=membership.user, team=team)
+    moved: dict[str, int] = {}
+    if not team.former_members_named:
+        moved = team_words_hand_on(person=membership.user, team=team)
     audit_record(
         actor=actor,
         action=AuditAction.MEMBER_REMOVED,
         subject=membership.user,
-        team=membership.team,
-        detail={"role": membership.role},
+        team=team,
+        detail={"role": membership.role, **({"moved": moved} if moved else {})},
     )
     forget_roles(actor, membership.user)
 
@@ -188,6 +212,7 @@ def team_settings_update(
     case_deadline_working_days: int,
     case_deadline_time: time,
     case_retention_days: int,
+    former_members_named: bool,
 ) -> Team:
     organisation = team.organisation
     low, high = organisation.case_retention_min_days, organisation.case_retention_max_days
@@ -201,8 +226,46 @@ def team_settings_update(
     team.case_deadline_working_days = case_deadline_working_days
     team.case_deadline_time = case_deadline_time
     team.case_retention_days = case_retention_days
+    team.former_members_named = former_members_named
     team.save(
-        update_fields=["case_deadline_working_days", "case_deadline_time", "case_retention_days"]
+        update_fields=[
+            "case_deadline_working_days",
+            "case_deadline_time",
+            "case_retention_days",
+            "former_members_named",
+        ]
+    )
+    return team
+
+
+@transaction.atomic
+def team_meeting_defaults_update(
+    *,
+    team: Team,
+    meeting_weekday: int | None,
+    meeting_time: time | None,
+    meeting_weeks_between: int,
+    meeting_place: str,
+) -> Team:
+    """Where the planner starts the team's next meeting: its weekday, time, weeks between
+    meetings and place (teams.forms.TeamMeetingDefaultsForm checks the ranges)."""
+    if not 1 <= meeting_weeks_between <= 8:
+        raise TeamRefused(_("Vælg mellem 1 og 8 uger."))
+    try:
+        validate_no_cpr(meeting_place)
+    except ValidationError as error:
+        raise TeamRefused(" ".join(error.messages)) from None
+    team.meeting_weekday = meeting_weekday
+    team.meeting_time = meeting_time
+    team.meeting_weeks_between = meeting_weeks_between
+    team.meeting_place = " ".join(meeting_place.split())
+    team.save(
+        update_fields=[
+            "meeting_weekday",
+            "meeting_time",
+            "meeting_weeks_between",
+            "meeting_place",
+        ]
     )
     return team
 
@@ -211,11 +274,19 @@ def team_settings_update(
 
 
 @transaction.atomic
-def user_deactivate(*, user: User) -> None:
-    """The person can no longer sign in, and every session of theirs ends now."""
+def user_deactivate(*, user: User, actor: User | None = None) -> None:
+    """The person can no longer sign in, and every session of theirs ends now; the audit log
+    keeps who did it."""
     User.objects.filter(pk=user.pk).update(is_active=False)
     user.is_active = False
     sessions.end_sessions(user_id=user.pk)
+    audit_record(
+        actor=actor,
+        action=AuditAction.ACCOUNT_CHANGED,
+        subject=user,
+        organisation=user.organisation,
+        detail={"is_active": False},
+    )
 
 
 @transaction.atomic

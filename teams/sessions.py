@@ -20,9 +20,10 @@ from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare
 
 from teams.middleware import ACTIVE_AT_KEY
-from teams.models import SessionOwner
+from teams.models import SessionOwner, User
 
 # Where a login leaves the browser's description, for the list of a person's sessions.
 USER_AGENT_KEY = "teamlaering_user_agent"
@@ -116,6 +117,16 @@ def session_is_current(session_key: str, user_id: int | str) -> bool:
         user__is_active=True,
         session__expire_date__gt=timezone.now(),
     ).exists()
+
+
+def signed_in_with(*, session_hash: object, password: str | None) -> bool:
+    """Whether a session that holds `session_hash` (Django's HASH_SESSION_KEY) was signed in
+    with the password whose stored hash is `password` now; None, a person who is gone or not
+    active. The screens' checks read the password along with what they read anyway, instead of
+    loading the user as Django's get_user does."""
+    if password is None or not isinstance(session_hash, str) or not session_hash:
+        return False
+    return constant_time_compare(session_hash, User(password=password).get_session_auth_hash())
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,3 @@
-from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from teams import views
@@ -21,6 +20,7 @@ urlpatterns = [
         name="invitation_resend",
     ),
     path("teams/<slug:slug>/indstillinger/", views.team_settings, name="team_settings"),
+    path("teams/<slug:slug>/moeder/", views.team_meeting_defaults, name="team_meeting_defaults"),
     path("konto/", views.account, name="account"),
     path("konto/adgangskode/", views.PasswordChangeView.as_view(), name="password_change"),
     path("konto/sessioner/", views.account_sessions, name="account_sessions"),
@@ -35,7 +35,7 @@ urlpatterns = [
 
 auth_urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", views.LogoutView.as_view(), name="logout"),
     path("glemt-adgangskode/", views.PasswordResetView.as_view(), name="password_reset"),
     path(
         "glemt-adgangskode/sendt/",

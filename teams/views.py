@@ -12,14 +12,16 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from core.http import render_page_or_partial
-from teams import access, selectors, services
+from core.hooks import gather
+from core.http import local_path, render_page_or_partial
+from core.submits import submit_once
+from teams import access, hooks, selectors, services
 from teams.forms import (
     LanguageForm,
     LoginForm,
@@ -28,6 +30,7 @@ from teams.forms import (
     MemberUpdateForm,
     SessionEndForm,
     TeamCreateForm,
+    TeamMeetingDefaultsForm,
     TeamSettingsForm,
 )
 from teams.models import Membership, Role, Team, User
@@ -38,7 +41,21 @@ from teams.sessions import remember_user_agent, sessions_of
 from teams.tokens import invitation_token_generator
 
 
-class LoginView(auth_views.LoginView):
+class LocalNextMixin:
+    """The "next" of signing in and out is taken only when it is a path on this site
+    (core.http.local_path), the rule of every "next" in the app."""
+
+    redirect_field_name = "next"
+
+    def get_redirect_url(self, request: HttpRequest | None = None) -> str:
+        request = request or self.request  # type: ignore[attr-defined]
+        target = request.POST.get(self.redirect_field_name) or request.GET.get(
+            self.redirect_field_name
+        )
+        return local_path(request, target) or ""
+
+
+class LoginView(LocalNextMixin, auth_views.LoginView):
     form_class = LoginForm
     template_name = "registration/login.html"
     redirect_authenticated_user = True
@@ -57,6 +74,10 @@ class LoginView(auth_views.LoginView):
 
 # "Glemt adgangskode?": Django's reset flow. The answer is the same whether an account has the
 # address or not; a new password ends the person's sessions everywhere.
+
+
+class LogoutView(LocalNextMixin, auth_views.LogoutView):
+    pass
 
 
 class PasswordResetView(auth_views.PasswordResetView):
@@ -117,7 +138,10 @@ def _team_page(
     request: SignedInRequest, team: Team, *, status: int = 200, **forms: Any
 ) -> HttpResponse:
     managing = access.can_manage_team(request.user, team)
+    regions, contributed = gather(hooks.team_page, hooks.TeamPage(user=request.user, team=team))
     context: dict[str, Any] = {
+        **contributed,
+        "regions": regions,
         "team": team,
         "members": selectors.team_members(team=team),
         "managing": managing,
@@ -128,9 +152,11 @@ def _team_page(
             "add_form": forms.get("add_form") or MemberAddForm(team=team),
             "invite_form": forms.get("invite_form") or MemberInviteForm(),
             "settings_form": forms.get("settings_form") or TeamSettingsForm(instance=team),
+            "meetings_form": forms.get("meetings_form") or TeamMeetingDefaultsForm(instance=team),
             "role_choices": Role.choices,
             "error": forms.get("error"),
             "error_member": forms.get("error_member"),
+            "error_title": forms.get("error_title"),
         }
     return render_page_or_partial(
         request, "teams/team_detail.html", "members", context, status=status
@@ -171,6 +197,7 @@ def team_detail(request: SignedInRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
+@submit_once
 def member_add(request: SignedInRequest, slug: str) -> HttpResponse:
     team = _managed_team_or_404(request, slug)
     form = MemberAddForm(request.POST, team=team)
@@ -193,6 +220,7 @@ def member_add(request: SignedInRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
+@submit_once
 def member_invite(request: SignedInRequest, slug: str) -> HttpResponse:
     team = _managed_team_or_404(request, slug)
     form = MemberInviteForm(request.POST)
@@ -226,8 +254,13 @@ def member_update(request: SignedInRequest, slug: str, pk: int) -> HttpResponse:
     membership = _membership_or_404(team, pk)
     form = MemberUpdateForm(request.POST)
     if not form.is_valid():
+        # The person's row shows what was typed again, with the form's own message.
         return _team_page(
-            request, team, error=_("Vælg en gyldig rolle."), error_member=membership.pk
+            request,
+            team,
+            error=next(iter(form.errors.values()))[0],
+            error_member=membership.pk,
+            error_title=form.data.get("title", ""),
         )
     try:
         services.member_update(
@@ -251,16 +284,20 @@ def member_remove(request: SignedInRequest, slug: str, pk: int) -> HttpResponse:
         services.member_remove(membership=membership, actor=request.user)
     except TeamRefused as refusal:
         return _team_page(request, team, error=str(refusal), error_member=membership.pk)
-    messages.success(
-        request,
-        _("%(name)s er fjernet fra teamet. Det, personen har skrevet, bliver.")
-        % {"name": membership.user},
-    )
+    if team.former_members_named:
+        removed = _("%(name)s er fjernet fra teamet. Det, personen har skrevet, bliver.")
+    else:
+        removed = _(
+            "%(name)s er fjernet fra teamet. Det, personen har skrevet, bliver og står nu som "
+            "»tidligere medarbejder«."
+        )
+    messages.success(request, removed % {"name": membership.user})
     return _back(team)
 
 
 @login_required
 @require_POST
+@submit_once
 def invitation_resend(request: SignedInRequest, slug: str, pk: int) -> HttpResponse:
     team = _managed_team_or_404(request, slug)
     membership = _membership_or_404(team, pk)
@@ -288,6 +325,7 @@ def team_settings(request: SignedInRequest, slug: str) -> HttpResponse:
             case_deadline_working_days=data["case_deadline_working_days"],
             case_deadline_time=data["case_deadline_time"],
             case_retention_days=data["case_retention_days"],
+            former_members_named=data["former_members_named"],
         )
     except TeamRefused as refusal:
         form.add_error("case_retention_days" if "dage" in str(refusal) else None, str(refusal))
@@ -297,7 +335,34 @@ def team_settings(request: SignedInRequest, slug: str) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def team_meeting_defaults(request: SignedInRequest, slug: str) -> HttpResponse:
+    team = _managed_team_or_404(request, slug)
+    form = TeamMeetingDefaultsForm(
+        request.POST, instance=Team.objects.select_related("organisation").get(pk=team.pk)
+    )
+    if not form.is_valid():
+        return _team_page(request, team, meetings_form=form)
+    data = form.cleaned_data
+    try:
+        services.team_meeting_defaults_update(
+            team=team,
+            meeting_weekday=data["meeting_weekday"],
+            meeting_time=data["meeting_time"],
+            meeting_weeks_between=data["meeting_weeks_between"],
+            meeting_place=data["meeting_place"],
+        )
+    except TeamRefused as refusal:
+        field = "meeting_weeks_between" if "uger" in str(refusal) else "meeting_place"
+        form.add_error(field, str(refusal))
+        return _team_page(request, team, meetings_form=form)
+    messages.success(request, _("Teamets mødestandarder er gemt."))
+    return _back(team)
+
+
+@login_required
 @require_http_methods(["GET", "POST"])
+@submit_once
 def team_create(request: SignedInRequest) -> HttpResponse:
     """A department leader (or the site administrator) creates a team and names its leader:
     someone in the organisation, or a new person invited by email."""

@@ -31,6 +31,10 @@ ROLES_IN_SYD = {
 
 @pytest.fixture
 def world(db) -> World:
+    return make_world()
+
+
+def make_world() -> World:
     organisation = OrganisationFactory(name="Testkommune")
     syd = TeamFactory(organisation=organisation, name="Team Syd", slug="syd")
     nord = TeamFactory(organisation=organisation, name="Team Nord", slug="nord")

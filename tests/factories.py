@@ -108,3 +108,39 @@ def make_case(*, meeting, user, title: str = "Mor med to børn", **fields):
     return Case.objects.create(
         team=meeting.team, meeting=meeting, submitted_by=user, title=title, **defaults | fields
     )
+
+
+def make_visit(*, team, agent, colleague, day=None, checked_in=False, closed=False):
+    """A learning visit (visits), planned by the agent; checked in and closed when asked."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from visits import services
+
+    visit = services.visit_plan(
+        team=team,
+        agent=agent,
+        colleague=colleague,
+        date=day or timezone.localdate() - timedelta(days=1),
+        length="whole",
+        planned_by=agent,
+    )
+    if checked_in or closed:
+        visit = services.visit_check_in(
+            visit=visit,
+            wants_to_learn="Blive bedre til svære samtaler.",
+            focus="Hvordan jeg indleder samtalen.",
+            ground_rules=["Vi holder pauserne for os selv."],
+        )
+    if closed:
+        visit = services.visit_close(
+            visit=visit,
+            agent_seen="En samtale med en borger om praktik.",
+            agent_worked="Den rolige start.",
+            agent_differently="Aftal næste skridt skriftligt.",
+            colleague_experience="Godt, lidt usædvanligt.",
+            colleague_thoughts="Jeg vil forberede mig mere.",
+            points=["Første punkt.", "Andet punkt.", "Tredje punkt."],
+        )
+    return visit

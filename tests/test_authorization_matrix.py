@@ -12,6 +12,7 @@ resolver, so a new page cannot be added without saying here who may reach it. A 
 import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -114,6 +115,47 @@ def _observed_meeting_pk(world: World) -> dict:
     return {"pk": meeting.pk}
 
 
+def _grouped_meeting(world: World):
+    """A Team Syd meeting in its group work, the leader and the caseworker in its one group."""
+    from meetings import services
+    from meetings.groups import services as group_services
+    from meetings.models import Meeting
+    from tests.factories import make_format, make_meeting
+
+    meeting = Meeting.objects.filter(team=world.syd, title="Gruppearbejde").first()
+    if meeting is None:
+        meeting = make_meeting(
+            team=world.syd,
+            facilitator=world.users["leader"],
+            participants=[world.users["leader"], world.users["caseworker"]],
+            cases=0,
+            format=make_format(
+                key="matrix-groups",
+                phases=[("Vidensdeling i grupper", "group_work", 30, False)],
+                repeats_per_case=False,
+            ),
+        )
+        Meeting.objects.filter(pk=meeting.pk).update(title="Gruppearbejde")
+        group_services.groups_propose(meeting=meeting, groups=1)
+        meeting = Meeting.objects.get(pk=meeting.pk)
+        meeting = services.meeting_start(meeting_id=meeting.pk, version=meeting.version)
+    return meeting
+
+
+def _grouped_meeting_pk(world: World) -> dict:
+    return {"pk": _grouped_meeting(world).pk}
+
+
+def _breakout_group(world: World):
+    from meetings.groups.models import BreakoutGroup
+
+    return BreakoutGroup.objects.get(meeting=_grouped_meeting(world))
+
+
+def _breakout_group_pk(world: World) -> dict:
+    return {"pk": _grouped_meeting(world).pk, "group": _breakout_group(world).pk}
+
+
 def _start_action(world: World) -> dict:
     return {"action": "start", "version": _syd_meeting(world).version}
 
@@ -180,6 +222,14 @@ def _syd_theme(world: World) -> dict:
 
     theme, _created = Theme.objects.get_or_create(team=world.syd, name="Matrixtema")
     return {"slug": world.syd.slug, "pk": theme.pk}
+
+
+def _other_syd_theme(world: World) -> dict:
+    """Team Syd's theme "Andet matrixtema", to merge "Matrixtema" into."""
+    from learnings.models import Theme
+
+    theme, _created = Theme.objects.get_or_create(team=world.syd, name="Andet matrixtema")
+    return {"into": theme.pk}
 
 
 def _syd_rollup(world: World):
@@ -270,12 +320,85 @@ def _syd_product(world: World):
     )
 
 
+def _syd_visit(world: World, *, checked_in: bool = False, closed: bool = False):
+    """A Team Syd learning visit: the caseworker follows the leader."""
+    from tests.visits.conftest import syd_visit
+
+    return syd_visit(world, checked_in=checked_in, closed=closed)
+
+
+def _visit_pk(world: World) -> dict:
+    return {"pk": _syd_visit(world).pk}
+
+
+def _checked_in_visit_pk(world: World) -> dict:
+    return {"pk": _syd_visit(world, checked_in=True).pk}
+
+
+def _closed_visit_pk(world: World) -> dict:
+    return {"pk": _syd_visit(world, closed=True).pk}
+
+
+def _visit_plan_form(world: World) -> dict:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    return {
+        "agent": world.users["caseworker"].pk,
+        "colleague": world.users["leader"].pk,
+        "date": (timezone.localdate() + timedelta(days=7)).isoformat(),
+        "length": "whole",
+    }
+
+
+def _visit_closing_form(world: World) -> dict:
+    return {
+        "agent_seen": "Samtaler.",
+        "agent_worked": "Roen.",
+        "agent_differently": "Mere skriftligt.",
+        "colleague_experience": "Fint.",
+        "colleague_thoughts": "Forberedelse.",
+        "point_1": "Et.",
+        "point_2": "To.",
+        "point_3": "Tre.",
+    }
+
+
+def _later_meeting_form(world: World) -> dict:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.factories import make_meeting
+
+    leader = world.users["leader"]
+    meeting = make_meeting(
+        team=world.syd,
+        facilitator=leader,
+        participants=[leader],
+        starts_at=timezone.now() + timedelta(days=7),
+    )
+    return {"meeting": meeting.pk}
+
+
 def _product_pk(world: World) -> dict:
     return {"pk": _syd_product(world).pk}
 
 
 def _product_version(world: World) -> dict:
     return {"pk": _syd_product(world).pk, "number": 1}
+
+
+def _product_feedback(world: World) -> dict:
+    """Feedback from the caseworker on Team Syd's guideline."""
+    from products.feedback.services import feedback_give
+
+    product = _syd_product(world)
+    feedback = product.feedback.first() or feedback_give(
+        product=product, author=world.users["caseworker"], used="partly", missing="Et eksempel"
+    )
+    return {"pk": product.pk, "feedback_pk": feedback.pk}
 
 
 def _unpublished_product_pk(world: World) -> dict:
@@ -396,6 +519,225 @@ def _erase_caseworker2(world: World) -> dict:
     return {"confirm": "caseworker2"}
 
 
+def _theme_presenter(world: World):
+    """A planned Team Syd theme meeting (practitioner examples) at which the caseworker
+    presents."""
+    from meetings import services
+    from meetings.models import Format, Meeting
+    from meetings.presenters.models import Presenter
+
+    meeting = Meeting.objects.filter(team=world.syd, title="Temamøde med oplæg").first()
+    if meeting is None:
+        users = world.users
+        meeting = services.meeting_plan(
+            team=world.syd,
+            format=Format.objects.builtin().get(key="tema-laeringsmoede"),
+            title="Temamøde med oplæg",
+            starts_at=_in_two_weeks(),
+            place="",
+            facilitator=users["leader"],
+            participants=[users["leader"], users["caseworker"], users["caseworker2"]],
+            agenda_titles=[],
+        )
+        Presenter.objects.create(meeting=meeting, user=users["caseworker"], position=0)
+    return Presenter.objects.get(meeting=meeting, user=world.users["caseworker"])
+
+
+def _in_two_weeks():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    return timezone.now() + timedelta(weeks=2)
+
+
+def _presenters_meeting_pk(world: World) -> dict:
+    return {"pk": _theme_presenter(world).meeting_id}
+
+
+def _presenter_pks(world: World) -> dict:
+    presenter = _theme_presenter(world)
+    return {"pk": presenter.meeting_id, "presenter_pk": presenter.pk}
+
+
+def _syd_series(world: World):
+    """Team Syd's fortnightly series, led by its leader."""
+    from meetings.series.models import Series
+    from meetings.series.services import series_create
+
+    existing = Series.objects.filter(team=world.syd, title="Matrix-serie").first()
+    return existing or series_create(team=world.syd, fields=_series_fields(world))
+
+
+def _series_fields(world: World):
+    from datetime import time
+
+    from django.utils import timezone
+
+    from meetings.models import Format
+    from meetings.series.services import SeriesFields
+
+    return SeriesFields(
+        format=Format.objects.builtin().get(key="systematisk-laeringsmoede"),
+        title="Matrix-serie",
+        place="Mødelokale 2",
+        rhythm="fortnightly",
+        weekday=3,
+        at=time(14, 30),
+        starts_on=timezone.localdate(),
+        facilitator=world.users["leader"],
+        stand_in=world.users["coordinator"],
+        participants=[world.users["leader"], world.users["caseworker"]],
+    )
+
+
+def _series_pk(world: World) -> dict:
+    return {"slug": world.syd.slug, "pk": _syd_series(world).pk}
+
+
+def _series_form(world: World) -> dict:
+    fields = _series_fields(world)
+    return {
+        "title": "Læringsmøde",
+        "format": fields.format.pk,
+        "rhythm": "weekly",
+        "weekday": "2",
+        "at": "09:00",
+        "starts_on": fields.starts_on.isoformat(),
+        "place": "Mødelokale 3",
+        "facilitator": world.users["leader"].pk,
+        "stand_in": world.users["coordinator"].pk,
+        "participants": [world.users["leader"].pk, world.users["caseworker"].pk],
+    }
+
+
+GUEST_TOKEN = "matrix-guest-link"
+
+
+def _syd_guest(world: World):
+    from meetings.guests.models import MeetingGuest
+    from meetings.guests.services import token_hash
+
+    meeting = _syd_meeting(world)
+    guest, _created = MeetingGuest.objects.get_or_create(
+        meeting=meeting,
+        token_hash=token_hash(GUEST_TOKEN),
+        defaults={"name": "Karen Holm", "role": "Forsker", "email": "karen@example.dk"},
+    )
+    return guest
+
+
+def _guest_pk(world: World) -> dict:
+    guest = _syd_guest(world)
+    return {"pk": guest.meeting_id, "guest_pk": guest.pk}
+
+
+def _guest_link(world: World) -> dict:
+    return {"pk": _syd_guest(world).meeting_id, "token": GUEST_TOKEN}
+
+
+def _calendar_feed(world: World) -> dict:
+    from meetings.calendar.models import CalendarFeed
+
+    feed, _created = CalendarFeed.objects.get_or_create(
+        user=world.users["caseworker"], defaults={"token": "matrix-calendar-feed"}
+    )
+    return {"token": feed.token}
+
+
+# Theme learning meetings: Demo organisation's working group is the department leader and the
+# coordinator; the theme meeting is led by the coordinator and the caseworker, hosted by Team
+# Syd with Team Nord invited, and running at its learning round.
+
+
+def _organisation(world: World) -> dict:
+    return {"org": world.syd.organisation_id}
+
+
+def _organisation_with_group(world: World) -> dict:
+    from tests.thememeetings.conftest import working_group
+
+    working_group(world)
+    return _organisation(world)
+
+
+def _open_theme_pk(world: World) -> dict:
+    from tests.thememeetings.conftest import propose, working_group
+    from thememeetings.models import Theme
+
+    theme = Theme.objects.filter(title="Matrixtema").first()
+    if theme is None:
+        working_group(world)
+        theme = propose(world, "Matrixtema")
+    return {"pk": theme.pk}
+
+
+def _theme_meeting(world: World):
+    from meetings import services
+    from tests.thememeetings.conftest import LEARNING_ROUND, decide, propose, working_group
+    from thememeetings.models import Theme
+
+    theme = Theme.objects.filter(title="Matrix-temamøde").first()
+    if theme is None:
+        working_group(world)
+        theme = propose(world, "Matrix-temamøde")
+        meeting = decide(world, theme)
+        meeting = services.meeting_start(meeting_id=meeting.pk, version=meeting.version)
+        for _step in range(LEARNING_ROUND):
+            meeting = services.meeting_next_phase(meeting_id=meeting.pk, version=meeting.version)
+        theme.refresh_from_db()
+    return theme
+
+
+def _chosen_theme_pk(world: World) -> dict:
+    return {"pk": _theme_meeting(world).pk}
+
+
+def _theme_meeting_pk(world: World) -> dict:
+    return {"pk": _theme_meeting(world).meeting_id}
+
+
+def _decision_form(world: World) -> dict:
+    from meetings.models import Format
+
+    return {
+        "format": Format.objects.builtin().get(key="tema-laeringsmoede").pk,
+        "starts_at": "2030-01-08T08:30",
+        "place": "Mødelokale 2",
+        "host_team": world.syd.pk,
+        "invited_teams": [world.nord.pk],
+        "guests": "Leif Hansen, forsker",
+        "leader_1": world.users["coordinator"].pk,
+        "leader_2": world.users["caseworker"].pk,
+    }
+
+
+def _outcome_form(world: World) -> dict:
+    return {
+        "product_kind": "guideline",
+        "responsible": [world.users["caseworker"].pk],
+        "follow_up": "none",
+    }
+
+
+WORKING_GROUP_ONLY = {
+    "leader": 403,
+    "caseworker": 403,
+    "guest": 403,
+    "other_leader": 403,
+    "other_caseworker": 403,
+    "outsider": 404,
+}
+MEETING_LEADERS_ONLY = {
+    "leader": 403,
+    "guest": 403,
+    "department_leader": 403,
+    "other_leader": 403,
+    "other_caseworker": 403,
+    "outsider": 404,
+}
+
+
 MATRIX: list[tuple[str, Route, dict[str, int]]] = [
     ("login page", Route("login"), expect(302, anonymous=200)),
     ("favicon", Route("favicon"), expect(301, anonymous=301)),
@@ -423,6 +765,12 @@ MATRIX: list[tuple[str, Route, dict[str, int]]] = [
     # Running a team without the admin site (teams): the "Team" link, creating a team, its
     # members and settings; the account's password and sessions; the reset flow and invitations.
     ("Team link", Route("teams:my_team"), expect(302, outsider=200)),
+    # Moving a team (dashboard.transfer): its data as one file, for the team's leader only.
+    (
+        "download the team's data",
+        Route("dashboard:team_export", kwargs=_syd_slug),
+        expect(403, anonymous=302, leader=200, **OTHER_TEAM_404),
+    ),
     ("new team", Route("teams:team_create"), expect(403, anonymous=302, department_leader=200)),
     (
         "create a team",
@@ -462,6 +810,21 @@ MATRIX: list[tuple[str, Route, dict[str, int]]] = [
     (
         "team settings",
         Route("teams:team_settings", kwargs=_syd_slug, method="post", data=_team_settings_form),
+        expect(302, **TEAM_MANAGERS_ONLY),
+    ),
+    (
+        "set the team's meeting defaults",
+        Route(
+            "teams:team_meeting_defaults",
+            kwargs=_syd_slug,
+            method="post",
+            data=lambda world: {
+                "meetings-meeting_weekday": "2",
+                "meetings-meeting_time": "09:00",
+                "meetings-meeting_weeks_between": "1",
+                "meetings-meeting_place": "Lokale 4",
+            },
+        ),
         expect(302, **TEAM_MANAGERS_ONLY),
     ),
     ("change password page", Route("teams:password_change"), expect(200)),
@@ -516,6 +879,16 @@ MATRIX: list[tuple[str, Route, dict[str, int]]] = [
     ),
     ("meeting page", Route("meetings:detail", kwargs=_meeting_pk), expect(200, **OTHER_TEAM_404)),
     ("edit a meeting", Route("meetings:edit", kwargs=_meeting_pk), expect(200, **LEADING_ONLY)),
+    (
+        "cancel a meeting",
+        Route("meetings:cancel", kwargs=_meeting_pk),
+        expect(200, **LEADING_ONLY),
+    ),
+    (
+        "cancel a meeting: post",
+        Route("meetings:cancel", kwargs=_meeting_pk, method="post"),
+        expect(302, **LEADING_ONLY),
+    ),
     ("control view", Route("meetings:control", kwargs=_meeting_pk), expect(200, **LEADING_ONLY)),
     (
         "projector view",
@@ -573,6 +946,60 @@ MATRIX: list[tuple[str, Route, dict[str, int]]] = [
         "name the cases' observers",
         Route("meetings:observers", kwargs=_observed_meeting_pk, method="post"),
         expect(302, **LEADING_ONLY),
+    ),
+    # A meeting's breakout groups (the leader and the caseworker in its one group).
+    (
+        "breakout groups",
+        Route("meetings:groups", kwargs=_grouped_meeting_pk),
+        expect(200, **LEADING_ONLY),
+    ),
+    (
+        "propose breakout groups",
+        Route(
+            "meetings:groups_propose",
+            kwargs=_grouped_meeting_pk,
+            method="post",
+            data=lambda world: {"groups": "1"},
+        ),
+        expect(302, **LEADING_ONLY),
+    ),
+    (
+        "move a participant to another group",
+        Route(
+            "meetings:group_move",
+            kwargs=_grouped_meeting_pk,
+            method="post",
+            data=lambda world: {
+                "person": world.users["caseworker"].pk,
+                "group": _breakout_group(world).pk,
+            },
+        ),
+        expect(302, **LEADING_ONLY),
+    ),
+    (
+        "change a breakout group (form)",
+        Route("meetings:group_edit", kwargs=_breakout_group_pk),
+        expect(200, **LEADING_ONLY),
+    ),
+    (
+        "change a breakout group",
+        Route(
+            "meetings:group_edit",
+            kwargs=_breakout_group_pk,
+            method="post",
+            data=lambda world: {"name": "Gruppe A", "room": "Lokale 2", "questions": ""},
+        ),
+        expect(302, **LEADING_ONLY),
+    ),
+    (
+        "the group's notes (its members, in the group work)",
+        Route(
+            "meetings:group_notes",
+            kwargs=_breakout_group_pk,
+            method="post",
+            data=lambda world: {"notes": "Vores noter", "revision": "1"},
+        ),
+        expect(403, leader=302, caseworker=302, **OTHER_TEAM_404),
     ),
     (
         "case owner's notes (before the meeting)",
@@ -813,6 +1240,26 @@ MATRIX: list[tuple[str, Route, dict[str, int]]] = [
         Route("learnings:theme_delete", kwargs=_syd_theme, method="post"),
         expect(302, **LEADING_ONLY),
     ),
+    (
+        "rename a theme",
+        Route(
+            "learnings:theme_rename",
+            kwargs=_syd_theme,
+            method="post",
+            data=lambda world: {"name": "Omdøbt matrixtema"},
+        ),
+        expect(302, **LEADING_ONLY),
+    ),
+    (
+        "merge a theme into another",
+        Route("learnings:theme_merge", kwargs=_syd_theme, method="post", data=_other_syd_theme),
+        expect(302, **LEADING_ONLY),
+    ),
+    (
+        "retire a theme",
+        Route("learnings:theme_retire", kwargs=_syd_theme, method="post"),
+        expect(302, **LEADING_ONLY),
+    ),
     # Choosing the team: every team's learning points at once for whoever reads several teams'
     # (the others are sent to their team's page), and the rollup list narrowed to one team.
     (
@@ -834,6 +1281,238 @@ MATRIX: list[tuple[str, Route, dict[str, int]]] = [
         "meeting calendar invitation",
         Route("meetings:calendar", kwargs=_meeting_pk),
         expect(200, **OTHER_TEAM_404),
+    ),
+    # Meeting series of Team Syd: for who plans its meetings; the calendar file for everyone
+    # who sees the team.
+    (
+        "meeting series",
+        Route("meetings:series_list", kwargs=lambda world: {"slug": world.syd.slug}),
+        expect(200, **LEADING_ONLY),
+    ),
+    (
+        "new meeting series (form)",
+        Route("meetings:series_create", kwargs=lambda world: {"slug": world.syd.slug}),
+        expect(200, **LEADING_ONLY),
+    ),
+    (
+        "new meeting series",
+        Route(
+            "meetings:series_create",
+            kwargs=lambda world: {"slug": world.syd.slug},
+            method="post",
+            data=_series_form,
+        ),
+        expect(302, **LEADING_ONLY),
+    ),
+    (
+        "change a meeting series (form)",
+        Route("meetings:series_edit", kwargs=_series_pk),
+        expect(200, **LEADING_ONLY),
+    ),
+    (
+        "change a meeting series",
+        Route("meetings:series_edit", kwargs=_series_pk, method="post", data=_series_form),
+        expect(302, **LEADING_ONLY),
+    ),
+    (
+        "end a meeting series",
+        Route("meetings:series_end", kwargs=_series_pk, method="post"),
+        expect(302, **LEADING_ONLY),
+    ),
+    (
+        "meeting series calendar file",
+        Route("meetings:series_calendar", kwargs=_series_pk),
+        expect(200, **OTHER_TEAM_404),
+    ),
+    # Guests of a Team Syd meeting: who runs it invites and revokes; the guest's link opens
+    # that meeting's "Følg møde" to anyone who has it, signed in or not.
+    ("meeting guests", Route("meetings:guests", kwargs=_meeting_pk), expect(200, **LEADING_ONLY)),
+    (
+        "invite a guest",
+        Route(
+            "meetings:guests",
+            kwargs=_meeting_pk,
+            method="post",
+            data=lambda world: {"name": "Karen Holm", "role": "Forsker", "email": "k@example.dk"},
+        ),
+        expect(302, **LEADING_ONLY),
+    ),
+    (
+        "revoke a guest's link",
+        Route("meetings:guest_revoke", kwargs=_guest_pk, method="post"),
+        expect(302, **LEADING_ONLY),
+    ),
+    (
+        "a guest follows the meeting",
+        Route("meetings:guest_follow", kwargs=_guest_link),
+        expect(200, anonymous=200),
+    ),
+    (
+        "a guest's screen polls",
+        Route("meetings:guest_poll", kwargs=_guest_link),
+        expect(200, anonymous=200),
+    ),
+    (
+        "a guest's screen fetches its forms",
+        Route("meetings:guest_work", kwargs=_guest_link),
+        expect(200, anonymous=200),
+    ),
+    (
+        "a guest's learning point (not allowed for this guest)",
+        Route(
+            "learnings:guest_point_add",
+            kwargs=_guest_link,
+            method="post",
+            data=lambda world: {"text": "Et læringspunkt"},
+        ),
+        expect(403, anonymous=403),
+    ),
+    # A person's calendar subscription: their own, and its secret feed read without signing in.
+    ("calendar subscription", Route("meetings:calendar_subscription"), expect(200)),
+    (
+        "make a calendar link",
+        Route("meetings:calendar_subscription", method="post"),
+        expect(302),
+    ),
+    (
+        "revoke a calendar link",
+        Route("meetings:calendar_subscription_revoke", method="post"),
+        expect(302),
+    ),
+    (
+        "calendar feed",
+        Route("meetings:calendar_feed", kwargs=_calendar_feed),
+        expect(200, anonymous=200),
+    ),
+    # The check-out after a held meeting (leader and caseworker took part), and its results.
+    (
+        "check-out of a held meeting (form)",
+        Route("meetings:check_out", kwargs=lambda world: _finished_meeting_pk(world)),
+        expect(200, coordinator=403, guest=403, department_leader=403, **OTHER_TEAM_404),
+    ),
+    (
+        "check-out of a held meeting",
+        Route(
+            "meetings:check_out",
+            kwargs=lambda world: _finished_meeting_pk(world),
+            method="post",
+            data=lambda world: {"usefulness": "4", "comment": "Godt"},
+        ),
+        expect(302, coordinator=403, guest=403, department_leader=403, **OTHER_TEAM_404),
+    ),
+    (
+        "evaluation of the team's meetings",
+        Route("meetings:evaluation", kwargs=lambda world: {"slug": world.syd.slug}),
+        expect(200, **LEADING_ONLY),
+    ),
+    # The presenters of a theme meeting's practitioner examples, and the presenter's brief.
+    (
+        "presenters of a theme meeting",
+        Route("meetings:presenters", kwargs=_presenters_meeting_pk),
+        expect(200, **LEADING_ONLY),
+    ),
+    (
+        "assign a presenter",
+        Route(
+            "meetings:presenters",
+            kwargs=_presenters_meeting_pk,
+            method="post",
+            data=lambda world: {"user": world.users["caseworker2"].pk},
+        ),
+        expect(302, **LEADING_ONLY),
+    ),
+    (
+        "a stand-in for a presenter",
+        Route(
+            "meetings:presenter_stand_in",
+            kwargs=_presenter_pks,
+            method="post",
+            data=lambda world: {"user": world.users["caseworker2"].pk},
+        ),
+        expect(302, **LEADING_ONLY),
+    ),
+    (
+        "remove a presenter",
+        Route("meetings:presenter_remove", kwargs=_presenter_pks, method="post"),
+        expect(302, **LEADING_ONLY),
+    ),
+    (
+        "the presenter's brief (form)",
+        Route("meetings:brief", kwargs=_presenters_meeting_pk),
+        expect(404, caseworker=200),
+    ),
+    (
+        "the presenter's brief",
+        Route(
+            "meetings:brief",
+            kwargs=_presenters_meeting_pk,
+            method="post",
+            data=lambda world: {
+                "revision": "1",
+                "what": "Et eksempel.",
+                "why": "",
+                "justification": "",
+            },
+        ),
+        expect(404, caseworker=302),
+    ),
+    # Learning visits (the caseworker follows the leader).
+    (
+        "learning visits",
+        Route("visits:list", kwargs=lambda world: {"slug": world.syd.slug}),
+        expect(200, **OTHER_TEAM_404),
+    ),
+    (
+        "plan a learning visit (form)",
+        Route("visits:plan", kwargs=lambda world: {"slug": world.syd.slug}),
+        expect(200, guest=403, department_leader=403, **OTHER_TEAM_404),
+    ),
+    (
+        "plan a learning visit",
+        Route(
+            "visits:plan",
+            kwargs=lambda world: {"slug": world.syd.slug},
+            method="post",
+            data=_visit_plan_form,
+        ),
+        expect(302, guest=403, department_leader=403, **OTHER_TEAM_404),
+    ),
+    (
+        "learning visit page",
+        Route("visits:detail", kwargs=_visit_pk),
+        expect(200, guest=403, department_leader=403, **OTHER_TEAM_404),
+    ),
+    (
+        "learning visit check-in (form)",
+        Route("visits:check_in", kwargs=_visit_pk),
+        expect(200, guest=403, department_leader=403, **OTHER_TEAM_404),
+    ),
+    (
+        "learning visit check-in",
+        Route(
+            "visits:check_in",
+            kwargs=_visit_pk,
+            method="post",
+            data=lambda world: {"wants_to_learn": "At observere", "focus": "Åbningen"},
+        ),
+        expect(302, guest=403, department_leader=403, **OTHER_TEAM_404),
+    ),
+    (
+        "learning visit's learning meeting (form)",
+        Route("visits:close", kwargs=_checked_in_visit_pk),
+        expect(200, guest=403, department_leader=403, **OTHER_TEAM_404),
+    ),
+    (
+        "learning visit's learning meeting",
+        Route(
+            "visits:close", kwargs=_checked_in_visit_pk, method="post", data=_visit_closing_form
+        ),
+        expect(302, guest=403, department_leader=403, **OTHER_TEAM_404),
+    ),
+    (
+        "learning visit's points onto a staff meeting",
+        Route("visits:agenda", kwargs=_closed_visit_pk, method="post", data=_later_meeting_form),
+        expect(302, **LEADING_ONLY),
     ),
     # Products (Team Syd's guideline; the coordinator is responsible).
     ("products list", Route("products:list"), expect(200)),
@@ -882,6 +1561,132 @@ MATRIX: list[tuple[str, Route, dict[str, int]]] = [
         "product versions diff",
         Route("products:diff", kwargs=_product_pk),
         expect(200, outsider=404),
+    ),
+    (
+        "feedback on a product (form)",
+        Route("products:feedback", kwargs=_product_pk),
+        expect(200, outsider=404),
+    ),
+    (
+        "feedback on a product",
+        Route(
+            "products:feedback",
+            kwargs=_product_pk,
+            method="post",
+            data=lambda world: {"used": "yes", "missing": "Et eksempel"},
+        ),
+        expect(302, outsider=404),
+    ),
+    (
+        "feedback on an unpublished product",
+        Route("products:feedback", kwargs=_unpublished_product_pk),
+        expect(403, **PRODUCT_DRAFT_HIDDEN),
+    ),
+    (
+        "start a draft from feedback",
+        Route("products:feedback_draft", kwargs=_product_feedback, method="post"),
+        expect(302, **PRODUCT_EDITORS_ONLY),
+    ),
+    # Theme learning meetings (the organisation's backlog, working group and theme meeting).
+    (
+        "theme meetings menu item",
+        Route("thememeetings:home"),
+        expect(200),
+    ),
+    (
+        "my answers from learning rounds",
+        Route("thememeetings:my_answers"),
+        expect(200),
+    ),
+    (
+        "theme backlog",
+        Route("thememeetings:backlog", kwargs=_organisation),
+        expect(200, outsider=404),
+    ),
+    (
+        "propose a theme (form)",
+        Route("thememeetings:propose", kwargs=_organisation),
+        expect(200, outsider=404),
+    ),
+    (
+        "propose a theme",
+        Route(
+            "thememeetings:propose",
+            kwargs=_organisation,
+            method="post",
+            data=lambda world: {
+                "title": "Et tema",
+                "why": "Fordi",
+                "knowledge_needed": "Loven",
+                "source": "other",
+            },
+        ),
+        expect(302, outsider=404),
+    ),
+    (
+        "prioritise a theme",
+        Route(
+            "thememeetings:prioritise",
+            kwargs=_open_theme_pk,
+            method="post",
+            data=lambda world: {"flyt": "op"},
+        ),
+        expect(302, **WORKING_GROUP_ONLY),
+    ),
+    (
+        "choose a theme (form)",
+        Route("thememeetings:decide", kwargs=_open_theme_pk),
+        expect(200, **WORKING_GROUP_ONLY),
+    ),
+    (
+        "choose a theme and plan its meeting",
+        Route("thememeetings:decide", kwargs=_open_theme_pk, method="post", data=_decision_form),
+        expect(302, **WORKING_GROUP_ONLY),
+    ),
+    (
+        "theme page",
+        Route("thememeetings:detail", kwargs=_chosen_theme_pk),
+        expect(200, outsider=404),
+    ),
+    (
+        "record a theme meeting's product and follow-up",
+        Route("thememeetings:detail", kwargs=_chosen_theme_pk, method="post", data=_outcome_form),
+        expect(302, **MEETING_LEADERS_ONLY),
+    ),
+    (
+        "working group",
+        Route("thememeetings:working_group", kwargs=_organisation),
+        expect(200, outsider=404),
+    ),
+    (
+        "name the working group",
+        Route(
+            "thememeetings:working_group_members",
+            kwargs=_organisation,
+            method="post",
+            data=lambda world: {"members": [world.users["coordinator"].pk]},
+        ),
+        expect(403, department_leader=302, outsider=404),
+    ),
+    (
+        "the working group's own meeting",
+        Route(
+            "thememeetings:working_group_meeting_add",
+            kwargs=_organisation_with_group,
+            method="post",
+            data=lambda world: {"date": "2030-01-08", "agenda": "Temalisten", "notes": ""},
+        ),
+        expect(302, **WORKING_GROUP_ONLY),
+    ),
+    (
+        "answers in a theme meeting's learning round",
+        Route(
+            "thememeetings:round_answer",
+            kwargs=_theme_meeting_pk,
+            method="post",
+            data=lambda world: {"take_away": "Formålet", "into_practice": "Delmål"},
+        ),
+        expect(302, department_leader=403, outsider=404),
     ),
     # The start page's guided start to Team Syd's first meeting.
     (
@@ -960,8 +1765,13 @@ CASES = [
 ]
 
 
-# The apps whose tables a refused POST must leave untouched.
-PROJECT_APPS = {"teams", "meetings", "cases", "learnings", "rollups", "products"}
+# The apps whose tables a refused POST must leave untouched: the project's own, the folders
+# beside manage.py (a new one is counted without being named here).
+PROJECT_APPS = {
+    config.label
+    for config in apps.get_app_configs()
+    if Path(config.path).parent == Path(__file__).resolve().parent.parent
+}
 
 
 def database_checksum() -> str:

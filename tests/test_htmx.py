@@ -7,12 +7,18 @@ from django.urls import reverse
 from tests.conftest import World
 from tests.test_authorization_matrix import (
     Route,
+    _breakout_group_pk,
     _case_meeting_pk,
+    _checked_in_visit_pk,
+    _finished_meeting_pk,
+    _grouped_meeting_pk,
     _meeting_pk,
+    _product_pk,
     _rollup_decision,
     _rollup_item_pk,
     _start_action,
     _syd_case,
+    _visit_pk,
 )
 
 HTMX_VIEWS = [
@@ -35,6 +41,22 @@ HTMX_VIEWS = [
     Route("rollups:rollup_decide", kwargs=_rollup_item_pk, method="post", data=_rollup_decision),
     Route("meetings:plan", kwargs=lambda world: {"slug": world.syd.slug}),
     Route("meetings:edit", kwargs=_meeting_pk),
+    Route("meetings:check_out", kwargs=_finished_meeting_pk),
+    Route("meetings:evaluation", kwargs=lambda world: {"slug": world.syd.slug}),
+    Route("visits:list", kwargs=lambda world: {"slug": world.syd.slug}),
+    Route("visits:plan", kwargs=lambda world: {"slug": world.syd.slug}),
+    Route("visits:detail", kwargs=_visit_pk),
+    Route("visits:check_in", kwargs=_visit_pk),
+    Route("visits:close", kwargs=_checked_in_visit_pk),
+    Route("products:feedback", kwargs=_product_pk),
+    Route("meetings:groups", kwargs=_grouped_meeting_pk),
+    Route("meetings:group_edit", kwargs=_breakout_group_pk),
+    Route(
+        "meetings:group_notes",
+        kwargs=_breakout_group_pk,
+        method="post",
+        data=lambda world: {"notes": "Vores noter", "revision": "1"},
+    ),
 ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 
 from meetings.models import Meeting
@@ -42,16 +43,11 @@ def meeting_uid(meeting: Meeting) -> str:
     return f"meeting-{meeting.pk}@teamlaering"
 
 
-def meeting_ics(*, meeting: Meeting, now: datetime) -> str:
-    """One VEVENT for the meeting in a VCALENDAR, with CRLF line endings."""
+def meeting_event(meeting: Meeting, *, now: datetime) -> list[str]:
+    """The meeting's VEVENT, as content lines."""
     ends_at = meeting.starts_at + timedelta(minutes=meeting.duration_minutes)
     description = f"{meeting.team.name}\n{meeting.format.name}"
     lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODID}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
         "BEGIN:VEVENT",
         f"UID:{meeting_uid(meeting)}",
         f"DTSTAMP:{utc_stamp(now)}",
@@ -61,9 +57,32 @@ def meeting_ics(*, meeting: Meeting, now: datetime) -> str:
     ]
     if meeting.place:
         lines.append(f"LOCATION:{escape_text(meeting.place)}")
-    lines += [
-        f"DESCRIPTION:{escape_text(description)}",
-        "END:VEVENT",
-        "END:VCALENDAR",
+    lines += [f"DESCRIPTION:{escape_text(description)}", "END:VEVENT"]
+    return lines
+
+
+def calendar(events: list[str], *, name: str = "") -> str:
+    """A VCALENDAR around the events' content lines, folded, with CRLF line endings."""
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
     ]
+    if name:
+        lines.append(f"X-WR-CALNAME:{escape_text(name)}")
+    lines += [*events, "END:VCALENDAR"]
     return "".join(fold(line) + "\r\n" for line in lines)
+
+
+def meeting_ics(*, meeting: Meeting, now: datetime) -> str:
+    """One VEVENT for the meeting in a VCALENDAR."""
+    return calendar(meeting_event(meeting, now=now))
+
+
+def meetings_ics(*, meetings: Iterable[Meeting], now: datetime, name: str) -> str:
+    """A person's subscription: one VEVENT per meeting (each with team and format selected)."""
+    return calendar(
+        [line for meeting in meetings for line in meeting_event(meeting, now=now)], name=name
+    )

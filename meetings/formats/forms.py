@@ -9,7 +9,10 @@ from typing import Any, cast
 from django import forms
 from django.forms.formsets import DELETION_FIELD_NAME, ORDERING_FIELD_NAME
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
+from core import limits
+from core.privacy import CprGuardMixin
 from meetings.models import Format, FormatPhase
 
 PHASE_FIELDS = [
@@ -24,7 +27,21 @@ PHASE_FIELDS = [
 ]
 
 
-class FormatForm(forms.ModelForm):
+def _text(
+    label: StrOrPromise, *, rows: int, limit: int, help_text: StrOrPromise = ""
+) -> forms.CharField:
+    """A text the model leaves unbounded, bounded here (core.limits)."""
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=limit,
+        help_text=help_text,
+        widget=forms.Textarea(attrs={"rows": rows}),
+    )
+
+
+class FormatForm(CprGuardMixin, forms.ModelForm):
+    description = _text(_("Beskrivelse"), rows=3, limit=limits.LONG_TEXT)
     meeting_minutes = forms.IntegerField(
         label=_("Mødets længde (minutter)"),
         required=False,
@@ -51,14 +68,17 @@ class FormatForm(forms.ModelForm):
             "name": _("Navn"),
             "purpose": _("Formål"),
             "source": _("Metode"),
-            "description": _("Beskrivelse"),
             "repeats_per_case": _("Sagsfaserne gentages for hver sag"),
             "facilitator_role": _("Mødeleder"),
         }
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
-class FormatPhaseForm(forms.ModelForm):
+class FormatPhaseForm(CprGuardMixin, forms.ModelForm):
+    instruction = _text(_("Instruktion til rummet"), rows=2, limit=limits.SHORT_TEXT)
+    prompts = _text(
+        _("Spørgsmål"), rows=3, limit=limits.SHORT_TEXT, help_text=_("Ét spørgsmål pr. linje.")
+    )
+    rules = _text(_("Regler"), rows=3, limit=limits.SHORT_TEXT, help_text=_("Én regel pr. linje."))
     minutes = forms.IntegerField(
         label=_("Minutter"),
         required=False,
@@ -82,18 +102,6 @@ class FormatPhaseForm(forms.ModelForm):
             "name": _("Fasens navn"),
             "kind": _("Type"),
             "per_case": _("Sagsfase (gentages for hver sag)"),
-            "instruction": _("Instruktion til rummet"),
-            "prompts": _("Spørgsmål"),
-            "rules": _("Regler"),
-        }
-        help_texts = {
-            "prompts": _("Ét spørgsmål pr. linje."),
-            "rules": _("Én regel pr. linje."),
-        }
-        widgets = {
-            "instruction": forms.Textarea(attrs={"rows": 2}),
-            "prompts": forms.Textarea(attrs={"rows": 3}),
-            "rules": forms.Textarea(attrs={"rows": 3}),
         }
 
     def clean(self) -> dict[str, Any]:

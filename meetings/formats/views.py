@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.submits import submit_once
 from meetings.access import can_manage_formats
 from meetings.formats import selectors, services
 from meetings.formats.forms import format_forms
@@ -64,6 +65,7 @@ def format_detail(request: SignedInRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@submit_once
 def format_copy(request: SignedInRequest, slug: str, pk: int) -> HttpResponse:
     team = _managed_team(request, slug)
     source = selectors.format_or_404(team=team, pk=pk)

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.http import ascii_slug
-from core.pdf import render_pdf
+from core.pdf import stored_pdf, subject_of
 from meetings.models import Meeting
 from meetings.selectors import SpeakingTime
 
@@ -129,5 +129,18 @@ def pdf_filename(minutes: Minutes) -> str:
     return f"referat-{slug}-{day}.pdf"
 
 
-def render_minutes_pdf(minutes: Minutes) -> bytes:
-    return render_pdf(template_name="meetings/minutes/pdf.html", context={"minutes": minutes})
+PDF_TEMPLATE = "meetings/minutes/pdf.html"
+
+
+def pdf_arguments(minutes: Minutes) -> dict:
+    """What core.pdf lays the minutes out from, and what they are the PDF of."""
+    return {
+        "template_name": PDF_TEMPLATE,
+        "context": {"minutes": minutes},
+        "subject": subject_of(minutes.meeting),
+    }
+
+
+def minutes_pdf(minutes: Minutes) -> bytes:
+    """The minutes as a PDF, rendered once per content (core.pdf)."""
+    return stored_pdf(**pdf_arguments(minutes))

@@ -10,16 +10,16 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from core.pdf import pdf_response
+from core.pdf import pdf_download
+from core.submits import submit_once
 from meetings.access import can_run_meeting, meeting_or_404
 from meetings.minutes import services
-from meetings.minutes.document import pdf_filename, render_minutes_pdf
+from meetings.minutes.document import pdf_arguments, pdf_filename
 from meetings.minutes.forms import MinutesEmailForm
 from meetings.minutes.selectors import minutes_for
 from meetings.models import MeetingStatus
 from meetings.services import ActionRefused
-from teams.audit.services import audit_record
-from teams.models import AuditAction
+from teams.audit.services import pdf_exported
 from teams.requests import SignedInRequest
 
 
@@ -45,19 +45,17 @@ def minutes_pdf(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = meeting_or_404(request.user, pk)
     if meeting.status != MeetingStatus.FINISHED:
         raise Http404
-    audit_record(
-        actor=request.user,
-        action=AuditAction.PDF_EXPORTED,
-        target=meeting,
-        team=meeting.team,
-        detail={"kind": "minutes"},
-    )
     document = minutes_for(meeting=meeting)
-    return pdf_response(render_minutes_pdf(document), filename=pdf_filename(document))
+    download = pdf_download(request, filename=pdf_filename(document), **pdf_arguments(document))
+    pdf_exported(
+        download=download, user=request.user, target=meeting, team=meeting.team, kind="minutes"
+    )
+    return download.response
 
 
 @login_required
 @require_POST
+@submit_once
 def minutes_email(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = meeting_or_404(request.user, pk)
     if not can_run_meeting(request.user, meeting):

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from core import limits
+from core.dates import DayField
 from core.http import MAX_ID
 from core.privacy import CprGuardMixin
 from rollups.actions.due_dates import DEFAULT_DUE_DAYS
@@ -22,9 +24,9 @@ class ActionForm(CprGuardMixin, forms.Form):
     """ "Ny opfølgning", written by hand by a team's leader or coordinator."""
 
     team = forms.TypedChoiceField(label=_lazy("Team"), coerce=int)
-    title = forms.CharField(label=_lazy("Opfølgning"), max_length=300)
+    title = forms.CharField(label=_lazy("Opfølgning"), max_length=limits.ACTION)
     owner = MemberField(label=_lazy("Ansvarlig"))
-    due_date = forms.DateField(label=_lazy("Frist"), widget=DATE_WIDGET)
+    due_date = DayField(label=_lazy("Frist"), widget=DATE_WIDGET)
 
     def __init__(self, *args: Any, teams: list[Team], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -44,9 +46,9 @@ class ActionForm(CprGuardMixin, forms.Form):
 class FollowUpForm(CprGuardMixin, forms.Form):
     """ "Aftal opfølgning": who does what by when, agreed at the end of the meeting."""
 
-    title = forms.CharField(label=_lazy("Opfølgning"), max_length=300)
+    title = forms.CharField(label=_lazy("Opfølgning"), max_length=limits.ACTION)
     owner = forms.ModelChoiceField(label=_lazy("Ansvarlig"), queryset=User.objects.none())
-    due_date = forms.DateField(label=_lazy("Frist"), widget=DATE_WIDGET)
+    due_date = DayField(label=_lazy("Frist"), widget=DATE_WIDGET)
 
     def __init__(self, *args: Any, team: Team, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -65,7 +67,7 @@ class MoveOnForm(forms.Form):
 
     version = forms.IntegerField(min_value=0, max_value=MAX_ID, widget=forms.HiddenInput)
     follow_up = forms.IntegerField(min_value=1, max_value=MAX_ID, widget=forms.HiddenInput)
-    due_date = forms.DateField(
+    due_date = DayField(
         label=_lazy("Ny frist"),
         widget=DATE_WIDGET,
         error_messages={

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import limits
 from learnings.models import Decision, PointStatus
 from meetings import services as meeting_services
 from meetings.models import Meeting, PhaseKind
@@ -34,13 +35,14 @@ def action_create(
     title = title.strip()
     if not title:
         raise RollupRefused(_("Skriv, hvad der skal følges op på."))
+    limits.check_lengths([(title, limits.ACTION)], refused=RollupRefused)
     if not is_member(owner, team):
         raise RollupRefused(_("Den ansvarlige skal være med i teamet."))
     if meeting is not None and meeting.team_id != team.pk:
         raise RollupRefused(_("Mødet hører ikke til teamet."))
     return FollowUpAction.objects.create(
         team=team,
-        title=title[:300],
+        title=title,
         owner=owner,
         due_date=due_date,
         meeting=meeting,

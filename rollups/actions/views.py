@@ -12,11 +12,12 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from core import submits
+from core.http import local_path
 from meetings.access import can_run_meeting, meeting_or_404
 from meetings.runner import render_runner, render_state, work_response
 from meetings.services import ActionRefused
@@ -55,6 +56,7 @@ def action_list(request: SignedInRequest) -> HttpResponse:
 
 @login_required
 @require_POST
+@submits.submit_once
 def action_create(request: SignedInRequest) -> HttpResponse:
     team = selectors.visible_team(user=request.user, team_id=request.POST.get("team", ""))
     if team is None:
@@ -82,21 +84,10 @@ def action_create(request: SignedInRequest) -> HttpResponse:
 
 
 def _back(request: SignedInRequest) -> str:
-    """Where the person came from ("next", a path on this site), else the list of follow-ups.
-
-    Read before the write, and only an absolute path is taken: `redirect()` would try a bare
-    word such as "x" as a view name and fail after the action had been saved.
-    """
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if (
-        target.startswith("/")
-        and not target.startswith("//")
-        and url_has_allowed_host_and_scheme(
-            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-        )
-    ):
-        return target
-    return reverse("rollups:action_list")
+    """Where the person came from ("next", a path on this site), else the list of follow-ups:
+    read before the write (core.http.local_path)."""
+    target = request.POST.get("next") or request.GET.get("next")
+    return local_path(request, target) or reverse("rollups:action_list")
 
 
 @login_required
@@ -122,6 +113,7 @@ def action_reopen(request: SignedInRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 @vary_on_headers("HX-Request")
+@submits.submit_once
 def follow_up_add(request: SignedInRequest, pk: int) -> HttpResponse:
     """Agree on a follow-up action during the meeting's summary or check-out."""
     meeting = meeting_or_404(request.user, pk)
@@ -137,6 +129,7 @@ def follow_up_add(request: SignedInRequest, pk: int) -> HttpResponse:
         owner=form.cleaned_data["owner"],
         due_date=form.cleaned_data["due_date"],
     )
+    submits.created(request)
     return work_response(
         request, meeting, "control", saved=_("Opfølgningen er aftalt."), saved_form="follow_up"
     )

@@ -39,3 +39,17 @@ function describeScrollingTables(root) {
 document.addEventListener("DOMContentLoaded", () => describeScrollingTables(document));
 document.addEventListener("htmx:afterSettle", () => describeScrollingTables(document));
 window.addEventListener("resize", () => describeScrollingTables(document));
+
+// A field the server fills in (a meeting's title, from its format and date) is replaced by an
+// answer only while it still holds what was filled in: an answer asked for before the planner
+// typed a title of their own arrives after it, and must not take it away.
+document.addEventListener("htmx:oobBeforeSwap", (event) => {
+  const target = event.detail.target;
+  if (!(target instanceof Element) || !target.matches("[data-filled-in]")) return;
+  const name = target.dataset.filledIn;
+  const field = target.querySelector(`[name="${name}"]`);
+  const filled = target.querySelector(`[name="${name}_auto"]`);
+  if (!field || !filled) return;
+  const typed = field.value.trim();
+  if (typed !== "" && typed !== filled.value.trim()) event.detail.shouldSwap = false;
+});

@@ -17,6 +17,24 @@ PDF_KINDS = {
     "product": _lazy("Produkt"),
 }
 
+# Why a single sign-on was refused (teams.oidc.services.SignInRefused.reason, or the callback's).
+SIGN_ON_REFUSALS = {
+    "no_username": _lazy("udbyderen sendte intet brugernavn"),
+    "no_access": _lazy("ingen adgang efter udbyderens oplysninger"),
+    "ambiguous": _lazy("brugernavnet passer på flere personer"),
+    "inactive": _lazy("personen er deaktiveret"),
+    "unknown": _lazy("ukendt person"),
+    "not_confirmed": _lazy("login kunne ikke bekræftes"),
+    "cancelled": _lazy("afbrudt eller afvist hos udbyderen"),
+}
+
+# The account's flags whose change the admin site records (teams.admin).
+ACCOUNT_FLAGS = {
+    "is_active": _lazy("Aktiv"),
+    "is_staff": _lazy("Administrator"),
+    "is_superuser": _lazy("Alle rettigheder"),
+}
+
 
 def target_label(entry: AuditEntry) -> str:
     """E.g. "Sag 12": the kind of object and its number, never its title or text."""
@@ -60,6 +78,27 @@ def detail_text(entry: AuditEntry) -> str:
         parts.append(
             _("Periode: %(start)s til %(end)s")
             % {"start": detail.get("start", ""), "end": detail.get("end", "")}
+        )
+    if "meeting" in detail:
+        parts.append(_("På mødets skærme (møde %(number)s)") % {"number": detail["meeting"]})
+    if detail.get("method") == "oidc":
+        parts.append(
+            _("Enkeltlogon: %(reason)s")
+            % {"reason": SIGN_ON_REFUSALS.get(detail.get("reason", ""), detail.get("reason"))}
+        )
+    for flag, label in ACCOUNT_FLAGS.items():
+        if flag in detail:
+            parts.append(
+                _("%(flag)s: %(value)s")
+                % {"flag": label, "value": _("ja") if detail[flag] else _("nej")}
+            )
+    if "permissions" in detail:
+        parts.append(_("Egne rettigheder: %(count)s") % {"count": detail["permissions"]})
+    if "groups" in detail:
+        parts.append(_("Grupper: %(groups)s") % {"groups": ", ".join(detail["groups"]) or "-"})
+    if detail.get("via") == "command":
+        parts.append(
+            _("Kommandolinjen, systembruger »%(user)s«") % {"user": detail.get("system_user", "")}
         )
     if detail.get("known_username") is False:
         parts.append(_("Ukendt brugernavn"))

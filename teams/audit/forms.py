@@ -9,6 +9,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _lazy
 
+from core.dates import DayField
 from teams.models import User
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -28,8 +29,8 @@ class AuditFilterForm(forms.Form):
         help_text=_lazy("Det, personen gjorde, og det, der blev gjort med personen."),
         error_messages={"invalid_choice": _lazy("Vælg en person fra listen.")},
     )
-    start = forms.DateField(label=_lazy("Fra og med"), required=False, widget=DATE_WIDGET)
-    end = forms.DateField(label=_lazy("Til og med"), required=False, widget=DATE_WIDGET)
+    start = DayField(label=_lazy("Fra og med"), required=False, widget=DATE_WIDGET)
+    end = DayField(label=_lazy("Til og med"), required=False, widget=DATE_WIDGET)
 
     def __init__(self, *args: Any, people: QuerySet[User], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

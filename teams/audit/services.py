@@ -12,6 +12,7 @@ commits (`transaction.on_commit`), so an action rolled back leaves no entry.
 
 from __future__ import annotations
 
+import getpass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -22,6 +23,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import timezone
 
+from core.pdf import PdfDownload
 from teams.models import READ_ACTIONS, AuditAction, AuditEntry, Organisation, Team, User
 
 
@@ -60,6 +62,40 @@ def audit_record(
         values["target_type_id"] = ContentType.objects.get_for_model(target).pk
         values["target_id"] = target.pk
     transaction.on_commit(lambda: AuditEntry.objects.create(**values))
+
+
+def from_command() -> dict[str, str]:
+    """An entry's detail for what a management command did: no one is signed in there, so the
+    system user who ran it is who did it."""
+    try:
+        system_user = getpass.getuser()
+    except (KeyError, OSError):
+        system_user = ""
+    return {"via": "command", "system_user": system_user}
+
+
+def pdf_exported(
+    *,
+    download: PdfDownload,
+    user: User,
+    target: models.Model,
+    team: Team | None,
+    kind: str,
+    organisation: Organisation | None = None,
+    detail: dict[str, Any] | None = None,
+) -> None:
+    """Record that `user` fetched the PDF (of `kind`: "minutes", "rollup", "product") of
+    `target`, if the download is the PDF itself: the waiting page and its polls fetch
+    nothing yet, and the person's own click on the ready link is the download recorded."""
+    if download.delivered:
+        audit_record(
+            actor=user,
+            action=AuditAction.PDF_EXPORTED,
+            target=target,
+            team=team,
+            organisation=organisation,
+            detail={"kind": kind, **(detail or {})},
+        )
 
 
 @transaction.atomic

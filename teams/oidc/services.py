@@ -14,7 +14,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.refusals import Refused
-from teams.models import Organisation, User
+from teams.audit.services import audit_record
+from teams.models import AuditAction, Organisation, User
 from teams.oidc import claims as claims_of
 from teams.oidc.provider import display_name
 
@@ -130,3 +131,22 @@ def _newcomer(*, username: str, claims: Mapping[str, Any], organisation: Organis
         },
     )
     return user
+
+
+def sign_in_refused_record(
+    *, reason: str, username: str | None = None, ip_address: str | None = None
+) -> None:
+    """A refused single sign-on in the audit log, as a failed login: the person when the
+    provider's username is exactly one of Teamlæring's, else nobody (the name is not kept)."""
+    matches = list(User.objects.filter(username__iexact=username)[:2]) if username else []
+    person = matches[0] if len(matches) == 1 else None
+    detail: dict[str, Any] = {"method": "oidc", "reason": reason}
+    if username:
+        detail["known_username"] = person is not None
+    audit_record(
+        actor=None,
+        action=AuditAction.LOGIN_FAILED,
+        subject=person,
+        detail=detail,
+        ip_address=ip_address,
+    )

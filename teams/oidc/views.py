@@ -8,14 +8,17 @@ from __future__ import annotations
 import logging
 
 import requests
+from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import render, resolve_url
 from django.utils.translation import gettext as _
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
+from core.client_address import client_address
+from core.http import local_path
 from teams.oidc import provider
-from teams.oidc.services import SignInRefused
+from teams.oidc.services import SignInRefused, sign_in_refused_record
 from teams.sessions import remember_user_agent
 
 logger = logging.getLogger("teamlaering.oidc")
@@ -67,12 +70,18 @@ class OidcCallbackView(OIDCAuthenticationCallbackView):  # type: ignore[misc]
             logger.warning(
                 "single sign-on refused (%s) for %r", refusal.reason, refusal.username or ""
             )
+            sign_in_refused_record(
+                reason=refusal.reason,
+                username=refusal.username,
+                ip_address=client_address(request),
+            )
             return _refused(request, str(refusal), status=403)
         except (provider.ProviderUnavailable, requests.ConnectionError, requests.Timeout) as error:
             logger.error("single sign-on: the provider is unavailable: %s", error)
             return _unavailable(request)
         except (SuspiciousOperation, requests.RequestException) as error:
             logger.warning("single sign-on not confirmed: %s", error)
+            sign_in_refused_record(reason="not_confirmed", ip_address=client_address(request))
             return _refused(
                 request,
                 _("Dit login hos %(provider)s kunne ikke bekræftes. Prøv at logge ind igen.")
@@ -80,6 +89,13 @@ class OidcCallbackView(OIDCAuthenticationCallbackView):  # type: ignore[misc]
                 status=400,
             )
         return response
+
+    @property
+    def success_url(self) -> str:
+        """The "next" the person left with, when it is a path on this site
+        (core.http.local_path); else the start page."""
+        target = self.request.session.get("oidc_login_next")
+        return local_path(self.request, target) or resolve_url(settings.LOGIN_REDIRECT_URL)
 
     def login_success(self) -> HttpResponse:
         response: HttpResponse = super().login_success()
@@ -89,6 +105,7 @@ class OidcCallbackView(OIDCAuthenticationCallbackView):  # type: ignore[misc]
     def login_failure(self) -> HttpResponse:
         """The provider answered with an error (the person cancelled, or it refused them), or
         the browser came back without the session it left with."""
+        sign_in_refused_record(reason="cancelled", ip_address=client_address(self.request))
         return _refused(
             self.request,
             _("Du blev ikke logget ind hos %(provider)s. Prøv igen.")

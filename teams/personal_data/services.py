@@ -7,7 +7,7 @@ found from the models' own relations to the user model, so this module imports n
 and a relation added later is moved too without anyone remembering to list it here. What is the
 person's own and nobody else's goes with the account: their memberships, sessions, the
 addresses they signed in from, and django-axes' records of their logins. Apps that also keep
-the person's name as text rename it through hooks.person_erased.
+the person's name as text rename it through hooks.person_unnamed.
 
 The audit log keeps that it happened: who erased, when, and how many rows were moved.
 """
@@ -15,46 +15,16 @@ The audit log keeps that it happened: who erased, when, and how many rows were m
 from __future__ import annotations
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-from django.contrib.auth.hashers import make_password
-from django.db import IntegrityError, models, transaction
+from django.db import transaction
 from django.db.models import ProtectedError, Q
 from django.utils.translation import gettext as _
 
 from teams import hooks, sessions
 from teams.audit.services import audit_record
-from teams.models import FORMER_EMPLOYEE_USERNAME, AuditAction, AuditEntry, User
+from teams.models import AuditAction, AuditEntry, User
+from teams.personal_data.handing import former_employee, move
 from teams.personal_data.relations import GOES_WITH_THE_ACCOUNT, fields_pointing_at_people
 from teams.services import TeamRefused
-
-
-def former_employee() -> User:
-    """The installation's one placeholder for erased people: inactive, no password, no team."""
-    placeholder, _created = User.objects.get_or_create(
-        username=FORMER_EMPLOYEE_USERNAME,
-        defaults={"is_active": False, "password": make_password(None)},
-    )
-    return placeholder
-
-
-def _move(field: models.ForeignKey[models.Model, models.Model], person: User, to: User) -> int:
-    """Point the field's rows at `to` instead of `person`. A row that cannot move, because the
-    placeholder has the same row already (a turn in the same round), stays and goes with the
-    account."""
-    manager = field.model._base_manager
-    rows = manager.filter(**{field.name: person})
-    try:
-        with transaction.atomic():
-            return rows.update(**{field.name: to})
-    except IntegrityError:
-        pass
-    moved = 0
-    for pk in list(rows.values_list("pk", flat=True)):
-        try:
-            with transaction.atomic():
-                moved += manager.filter(pk=pk).update(**{field.name: to})
-        except IntegrityError:
-            continue
-    return moved
 
 
 @transaction.atomic
@@ -77,10 +47,11 @@ def person_erase(*, person: User, actor: User) -> dict[str, int]:
     for field in fields_pointing_at_people():
         if field.model in GOES_WITH_THE_ACCOUNT:
             continue
-        if count := _move(field, person, placeholder):
+        rows = field.model._base_manager.filter(**{field.name: person})
+        if count := move(field, rows, placeholder):
             moved[f"{field.model._meta.label_lower}.{field.name}"] = count
-    for rename in hooks.person_erased:
-        rename(person, placeholder)
+    for rename in hooks.person_unnamed:
+        rename(person=person, placeholder=placeholder, team=None)
     for record in (AccessAttempt, AccessLog, AccessFailureLog):
         record.objects.filter(username=person.username).delete()
     audit_record(

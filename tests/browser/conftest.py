@@ -13,6 +13,8 @@ import time
 from collections.abc import Iterator
 
 import pytest
+from django.core.management import call_command
+from django.test import override_settings
 
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 CHROMIUM_ARGS = [
@@ -105,6 +107,8 @@ def asgi_server(django_db_setup) -> Iterator[str]:
 @pytest.fixture
 def new_page(browser, asgi_server, transactional_db) -> Iterator:
     """Open pages in fresh browser contexts (separate people), all closed after the test."""
+    from playwright.sync_api import expect
+
     contexts = []
 
     def open_page(width: int = 1280, height: int = 900):
@@ -115,6 +119,9 @@ def new_page(browser, asgi_server, transactional_db) -> Iterator:
             timezone_id="Europe/Copenhagen",
         )
         context.set_default_timeout(10_000)
+        # Assertions wait as long as actions do: with the other test process on the two cores,
+        # a control's answer can take longer than Playwright's 5 s default.
+        expect.set_options(timeout=10_000)
         contexts.append(context)
         return context.new_page()
 
@@ -140,3 +147,9 @@ def serious_violations(page) -> list[str]:
         for violation in results.response["violations"]
         if violation["impact"] in {"serious", "critical"}
     ]
+
+
+@override_settings(DEBUG=True)
+def load_demo() -> None:
+    """The demo data, as `make run` loads it (the loader runs with debug only)."""
+    call_command("load_demo", "--quiet-logins")

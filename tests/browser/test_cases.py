@@ -1,13 +1,7 @@
-from django.core.management import call_command
-from django.test import override_settings
+from playwright.sync_api import expect
 
 from cases.models import Case
-from tests.browser.conftest import log_in, serious_violations
-
-
-@override_settings(DEBUG=True)
-def _load_demo():
-    call_command("load_demo", "--quiet-logins")
+from tests.browser.conftest import load_demo, log_in, serious_violations
 
 
 def fill_case(page, background: str) -> None:
@@ -20,7 +14,7 @@ def fill_case(page, background: str) -> None:
 
 
 def test_caseworker_submits_and_leader_puts_it_on_the_agenda(new_page, transactional_db):
-    _load_demo()
+    load_demo()
     caseworker = new_page()
     log_in(caseworker, "sagsbehandler1", "demo1234")
     caseworker.get_by_role("link", name="Indsend sag").first.click()
@@ -53,4 +47,4 @@ def test_caseworker_submits_and_leader_puts_it_on_the_agenda(new_page, transacti
     assert serious_violations(leader) == []
     leader.goto(f"/moeder/{case.meeting_id}/styr/")
     running_order = leader.get_by_role("table", name="Faserne med planlagt og faktisk tid")
-    assert running_order.get_by_text("Far, 40 år: tilbage i job?").first.is_visible()
+    expect(running_order.get_by_text("Far, 40 år: tilbage i job?").first).to_be_visible()

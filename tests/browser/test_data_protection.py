@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from learnings.models import LearningPoint
 from teams.models import AuditAction, AuditEntry, Role
@@ -69,10 +70,10 @@ def test_a_department_leader_reads_filters_and_downloads_the_audit_log(new_page,
     page.get_by_role("link", name="Adgangslog").click()
     page.get_by_role("heading", name="Adgangslog", exact=True).wait_for()
     assert serious_violations(page) == []
-    assert page.get_by_role("heading", name="2 poster").is_visible()
+    expect(page.get_by_role("heading", name="2 poster")).to_be_visible()
     page.get_by_label("Person").select_option(label=f"{caseworker.display_name} (anne)")
     page.get_by_role("heading", name="1 post", exact=True).wait_for()
-    assert page.get_by_role("cell", name=caseworker.display_name).is_visible()
+    expect(page.get_by_role("cell", name=caseworker.display_name)).to_be_visible()
     assert page.get_by_role("cell", name=leader.display_name).count() == 0
     with page.expect_download() as info:
         page.get_by_role("link", name="Hent som CSV").click()

@@ -10,6 +10,7 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from cases.models import Case, CaseStatus
 from meetings import services
@@ -94,7 +95,7 @@ def test_a_new_leader_goes_from_login_to_a_running_meeting_in_at_most_eight_step
     log_in(page, act, "ny.leder")
     guide = page.get_by_role("region", name=re.compile("Kom i gang"))
     guide.wait_for()
-    assert page.get_by_role("link", name="Planlæg møde", exact=True).is_visible()
+    expect(page.get_by_role("link", name="Planlæg møde", exact=True)).to_be_visible()
     shot(page, "start-page-first-meeting.png")
     assert serious_violations(page) == []
     # The one waiting case is already ticked; the time is filled in.
@@ -130,7 +131,7 @@ def test_skipping_the_guided_start_is_remembered(new_page, transactional_db):
     page.get_by_text("Guiden er sprunget over").wait_for()
     page.goto("/")
     assert page.get_by_role("region", name=re.compile("Kom i gang")).count() == 0
-    assert page.get_by_role("link", name="Planlæg møde", exact=True).is_visible()
+    expect(page.get_by_role("link", name="Planlæg møde", exact=True)).to_be_visible()
 
 
 def test_the_planner_explains_its_formats_and_keeps_length_and_timetable_together(

@@ -248,3 +248,24 @@ def test_the_leader_runs_a_whole_meeting_from_one_tab(new_page, world):
     expect(agreed).to_contain_text("Ring til skolen om fraværet · Kirsten Holm")
     summaries = leader.get_by_role("region", name="Lederens opsamling og beslutninger")
     expect(summaries).to_contain_text(summary)
+
+
+def test_screens_of_a_person_with_a_new_password_go_to_the_login_page_at_the_next_change(
+    new_page, room, world
+):
+    """The leader's password is set anew elsewhere (as `manage.py changepassword` does, which
+    leaves their sessions in place): at the meeting's next change their open control view
+    reloads to the login page, while the caseworker's screen follows the meeting on."""
+    leader, caseworker = open_screens(new_page, room)
+    expect(leader.get_by_role("button", name="Start møde")).to_be_visible()
+    mark(caseworker)
+    person = world.users["leader"]
+    person.set_password("et helt nyt kodeord 42")
+    person.save(update_fields=["password"])
+
+    advance(room, 0)
+
+    leader.wait_for_url("**/login/?next=**")
+    expect(leader.get_by_role("button", name="Log ind", exact=True)).to_be_visible()
+    expect(phase_heading(caseworker)).to_have_text("Præsentation")
+    assert still_marked(caseworker)

@@ -3,6 +3,8 @@ provider's own login form (tests/oidc_provider.py, on this machine), back to Tea
 
 import re
 
+from playwright.sync_api import expect
+
 from tests.browser.conftest import serious_violations
 from tests.factories import MembershipFactory, OrganisationFactory, TeamFactory
 
@@ -31,12 +33,12 @@ def test_a_known_person_signs_in_with_the_provider_and_out_again(
     assert serious_violations(page) == []
     _through_the_provider(page, "anne.hansen@testkommune.dk")
     page.wait_for_url(re.compile(r"/sager/$"))
-    assert page.get_by_role("link", name="Anne Hansen").is_visible()
+    expect(page.get_by_role("link", name="Anne Hansen")).to_be_visible()
     with page.expect_navigation(url=lambda url: "/login/" in url):
         page.get_by_role("button", name="Log ud").click()
     page.goto("/konto/")
     assert "/login/" in page.url
-    assert page.get_by_role("link", name="Log ind med Testkommunens login").is_visible()
+    expect(page.get_by_role("link", name="Log ind med Testkommunens login")).to_be_visible()
 
 
 def test_an_unknown_person_gets_a_page_saying_why(
@@ -52,4 +54,4 @@ def test_an_unknown_person_gets_a_page_saying_why(
     assert "Teamlæring kender dig ikke" in page.content()
     assert serious_violations(page) == []
     page.get_by_role("link", name="Tilbage til log ind").click()
-    assert page.get_by_role("button", name="Log ind", exact=True).is_visible()
+    expect(page.get_by_role("button", name="Log ind", exact=True)).to_be_visible()

@@ -17,13 +17,11 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
-from django.test import override_settings
 
 from meetings.models import Format, FormatPhase, Meeting, MeetingStatus, Step
 from products.models import Product, ProductVersion
 from teams.models import User
-from tests.browser.conftest import log_in
+from tests.browser.conftest import load_demo, log_in
 
 SHOTS = os.environ.get("SCREENSHOT_DIR", "/tmp/shots")
 PASSWORD = "demo1234"
@@ -56,11 +54,6 @@ HELP_AND_LABELS = (
     ".form-text, .invalid-feedback, label:not(.form-check-label), legend, caption, "
     "th[scope=col], thead th"
 )
-
-
-@override_settings(DEBUG=True)
-def _load_demo() -> None:
-    call_command("load_demo", "--quiet-logins")
 
 
 def _danish_interface_texts() -> set[str]:
@@ -174,7 +167,7 @@ def _walk(page, walk: Walk, *, widths, english: bool, danish: set[str], data) ->
 def test_every_page_of_every_role_fits_a_phone_without_errors_in_both_languages(
     new_page, transactional_db, username
 ):
-    _load_demo()
+    load_demo()
     danish = _danish_interface_texts()
     data = _demo_texts()
     page = new_page(390, 800)
@@ -197,7 +190,7 @@ def _shot(page, name: str) -> None:
 def test_the_projector_fills_a_16_9_screen_and_shows_pause_as_clearly_as_the_clock(
     new_page, transactional_db
 ):
-    _load_demo()
+    load_demo()
     meeting = (
         Meeting.objects.filter(team__slug="team-syd", status=MeetingStatus.PLANNED)
         .order_by("starts_at")

@@ -1,23 +1,17 @@
 import io
 
-from django.core.management import call_command
-from django.test import override_settings
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from products.demo import PROCEDURE_TITLE
 from products.models import Product
-from tests.browser.conftest import log_in, serious_violations
+from tests.browser.conftest import load_demo, log_in, serious_violations
 
 NEW_TEXT = "Vi mødes hver torsdag kl. 13.15 i mødelokale Ærø, også i skoleferierne."
 
 
-@override_settings(DEBUG=True)
-def _load_demo():
-    call_command("load_demo", "--quiet-logins")
-
-
 def test_coordinator_edits_publishes_and_downloads_the_pdf(new_page, transactional_db):
-    _load_demo()
+    load_demo()
     page = new_page()
     log_in(page, "koordinator", "demo1234")
     page.get_by_role("navigation", name="Hovedmenu").get_by_role(
@@ -26,7 +20,7 @@ def test_coordinator_edits_publishes_and_downloads_the_pdf(new_page, transaction
     page.get_by_role("heading", name="Produkter", level=1).wait_for()
     page.get_by_role("link", name=PROCEDURE_TITLE).click()
     page.get_by_role("heading", name=PROCEDURE_TITLE, level=1).wait_for()
-    assert page.get_by_text("Kladden har ændringer, der ikke er udgivet").is_visible()
+    expect(page.get_by_text("Kladden har ændringer, der ikke er udgivet")).to_be_visible()
     assert serious_violations(page) == []
 
     page.get_by_role("link", name="Rediger kladde").click()
@@ -36,8 +30,7 @@ def test_coordinator_edits_publishes_and_downloads_the_pdf(new_page, transaction
     body.fill(NEW_TEXT)
     page.get_by_role("button", name="Gem kladde").click()
     page.get_by_text("Kladden er gemt.").wait_for()
-    assert page.get_by_text(NEW_TEXT).is_visible()
-
+    expect(page.get_by_text(NEW_TEXT)).to_be_visible()
     page.get_by_role("textbox", name="Ændringsnote").fill("Nyt tidspunkt og lokale.")
     page.get_by_role("button", name="Udgiv", exact=True).click()
     page.get_by_text("Version 2 er udgivet.").wait_for()

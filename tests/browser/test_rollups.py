@@ -1,20 +1,14 @@
 from datetime import timedelta
 
-from django.core.management import call_command
-from django.test import override_settings
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from learnings.models import LearningPoint, Theme
 from rollups.models import FollowUpAction, Rollup
 from teams.models import Team, User
-from tests.browser.conftest import log_in, serious_violations
+from tests.browser.conftest import load_demo, log_in, serious_violations
 
 ACTION = "Lav en fælles huskeliste til praktikaftaler"
-
-
-@override_settings(DEBUG=True)
-def _load_demo():
-    call_command("load_demo", "--quiet-logins")
 
 
 def _add_points(team: Team) -> None:
@@ -33,7 +27,7 @@ def _add_points(team: Team) -> None:
 
 
 def test_leader_decides_a_rollup_that_the_team_and_other_leaders_see(new_page, transactional_db):
-    _load_demo()
+    load_demo()
     syd = Team.objects.get(slug="team-syd")
     _add_points(syd)
     today = timezone.localdate()
@@ -49,7 +43,7 @@ def test_leader_decides_a_rollup_that_the_team_and_other_leaders_see(new_page, t
     rollup = Rollup.objects.filter(team=syd).latest("created_at")
 
     item = leader.get_by_role("region", name="Virksomhedspraktik")
-    assert item.get_by_text("Aftal en fast kontaktperson på praktikstedet.").is_visible()
+    expect(item.get_by_text("Aftal en fast kontaktperson på praktikstedet.")).to_be_visible()
     item.get_by_role("radio", name="Ændre praksis").check()
     item.get_by_role("textbox", name="Begrundelse").fill(
         "Flere sager viser, at praktikstedet mangler borgerens mål."
@@ -59,7 +53,7 @@ def test_leader_decides_a_rollup_that_the_team_and_other_leaders_see(new_page, t
     item.get_by_role("textbox", name="Opfølgning").fill(ACTION)
     item.get_by_role("button", name="Gem beslutning").click()
     item.get_by_text("Beslutningen er gemt.").wait_for()
-    assert item.get_by_text(ACTION).first.is_visible()
+    expect(item.get_by_text(ACTION).first).to_be_visible()
     action = FollowUpAction.objects.get(title=ACTION)
     assert action.owner.username == "sagsbehandler1"
     assert action.rollup_item.rollup == rollup
@@ -71,9 +65,8 @@ def test_leader_decides_a_rollup_that_the_team_and_other_leaders_see(new_page, t
     caseworker = new_page()
     log_in(caseworker, "sagsbehandler1", "demo1234")
     my_actions = caseworker.get_by_role("region", name="Mine opfølgninger")
-    assert my_actions.get_by_text(ACTION, exact=True).is_visible()
-    assert my_actions.get_by_role("button", name="Markér som udført").is_visible()
-
+    expect(my_actions.get_by_text(ACTION, exact=True)).to_be_visible()
+    expect(my_actions.get_by_role("button", name="Markér som udført")).to_be_visible()
     other = new_page()
     log_in(other, "leder.nord", "demo1234")
     other.goto("/opsamlinger/")
@@ -85,5 +78,5 @@ def test_leader_decides_a_rollup_that_the_team_and_other_leaders_see(new_page, t
     ).is_visible()
     assert other.get_by_role("button", name="Gem beslutning").count() == 0
     assert other.get_by_role("radio").count() == 0
-    assert other.get_by_role("button", name="Gem kommentar").is_visible()
+    expect(other.get_by_role("button", name="Gem kommentar")).to_be_visible()
     assert serious_violations(other) == []

@@ -1,18 +1,12 @@
 import re
 import time
 
-from django.core.management import call_command
-from django.test import override_settings
+from playwright.sync_api import expect
 
 from meetings.models import Meeting, MeetingStatus
-from tests.browser.conftest import log_in, serious_violations
+from tests.browser.conftest import load_demo, log_in, serious_violations
 
 CLOCK = re.compile(r"^-?\d+:\d\d$")
-
-
-@override_settings(DEBUG=True)
-def _load_demo():
-    call_command("load_demo", "--quiet-logins")
 
 
 def clock(seconds: int) -> str:
@@ -34,7 +28,7 @@ def phase_heading(page):
 
 
 def test_leder_runs_a_meeting_that_a_caseworker_follows(new_page, transactional_db):
-    _load_demo()
+    load_demo()
     meeting = Meeting.objects.filter(team__slug="team-syd", status=MeetingStatus.PLANNED).earliest(
         "starts_at"
     )
@@ -94,7 +88,7 @@ def test_leder_runs_a_meeting_that_a_caseworker_follows(new_page, transactional_
             f"() => document.querySelector('#runner-state h2').textContent.trim() === "
             f"'{step.name}'"
         )
-    assert leader.get_by_role("button", name="Næste i runden").is_visible()
+    expect(leader.get_by_role("button", name="Næste i runden")).to_be_visible()
     point_field = caseworker.get_by_role("textbox", name="Læringspunkt", exact=True)
     point_field.fill("Tjek skolens fraværsregistrering tidligt.")
     caseworker.get_by_role("button", name="Tilføj læringspunkt").click()

@@ -60,3 +60,22 @@ def test_the_case_service_refuses_text_over_the_limit(world: World, case_meeting
             background="b" * 10_001,
         )
     assert not Case.objects.exists()
+
+
+def test_the_drawings_are_capped_and_say_what_they_leave_out(client, world: World, case_meeting):
+    from tests.factories import make_case
+
+    # Stored before the limit (or imported): more than the form lets in.
+    case = make_case(
+        meeting=case_meeting,
+        user=world.users["caseworker"],
+        timeline=[{"date": "2025-03-04", "event": f"Hændelse {n}"} for n in range(250)],
+        genogram=[{"a": f"person {n}", "relation": "kender", "b": "barn"} for n in range(350)],
+    )
+    client.force_login(world.users["caseworker"])
+    html = client.get(reverse("cases:detail", args=[case.pk])).content.decode()
+    assert html.count("<line ") == 200
+    assert "Tegningen viser de første 200 relationer; 150 mere er udeladt." in html
+    assert "Tidslinjen viser de første 200 hændelser; 50 mere er udeladt." in html
+    assert "Hændelse 199" in html
+    assert "Hændelse 200<" not in html

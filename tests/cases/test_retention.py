@@ -299,7 +299,7 @@ def test_the_daily_job_also_deletes_old_audit_entries_and_login_records(world, s
     out = StringIO()
     with time_machine.travel(now, tick=False):
         call_command("delete_case_material", stdout=out)
-    assert "Slettet efter opbevaringstiden: 2 logposter og 3 loginregistreringer." in (
+    assert "Slettet efter opbevaringstiden: 2 logposter, 3 loginregistreringer og 0 gemte" in (
         out.getvalue()
     )
     remaining = set(AuditEntry.objects.values_list("pk", flat=True))

@@ -80,14 +80,16 @@ def test_the_submitter_edits_until_the_deadline_and_then_only_the_leader(
     case = make_case(meeting=case_meeting, user=world.users["caseworker"])
     client.force_login(world.users["caseworker"])
     edit = reverse("cases:edit", args=[case.pk])
-    response = client.post(edit, FORM | {"meeting": case_meeting.pk})
+    response = client.post(edit, FORM | {"meeting": case_meeting.pk, "revision": 1})
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.title == FORM["title"]
     now.move_to(NOW.replace(hour=12, minute=1))
     assert client.get(edit).status_code == 403
     client.force_login(world.users["leader"])
-    assert client.post(edit, FORM | {"title": "Ændret af lederen"}).status_code == 302
+    assert (
+        client.post(edit, FORM | {"title": "Ændret af lederen", "revision": 2}).status_code == 302
+    )
     case.refresh_from_db()
     assert case.title == "Ændret af lederen"
 

@@ -11,6 +11,7 @@ import json
 import os
 import queue
 import secrets
+import shlex
 import socket
 import subprocess
 import sys
@@ -23,16 +24,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from axes.models import AccessAttempt
 from django.conf import settings
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
 from meetings import live
 from meetings.models import Meeting
-from tests.factories import make_meeting
+from teams.models import User
+from tests.factories import PASSWORD, make_meeting
 
 pytestmark = pytest.mark.django_db(transaction=True)
+DEPLOY = Path(settings.BASE_DIR) / "deploy"
 
 
 def _free_port() -> int:
@@ -84,8 +89,32 @@ def production_environment(static_root: Path) -> dict[str, str]:
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DJANGO_STATIC_ROOT": str(static_root),
         "TEAMLAERING_DB_POOL_SIZE": "4",
+        # nginx in front adds the client's address to X-Forwarded-For (deploy/).
+        "TEAMLAERING_PROXY_COUNT": "1",
     }
     return environment
+
+
+def uvicorn_as_deployed(port: int) -> list[str]:
+    """uvicorn with the options of deploy/teamlaering.service (proxy headers from nginx on
+    127.0.0.1, no access log of its own, the graceful shutdown), on `port`, with one worker:
+    the two servers stand for the workers, on a machine the tests share."""
+    command = shlex.split(
+        (DEPLOY / "teamlaering.service")
+        .read_text(encoding="utf-8")
+        .replace("\\\n", " ")
+        .split("ExecStart=")[1]
+        .split("\n")[0]
+    )
+    assert command[1] == "config.asgi:application"
+    arguments = ["uvicorn", "config.asgi:application"]
+    changed = {"--port": str(port), "--workers": "1"}
+    for position, part in enumerate(command[2:], start=2):
+        if part.startswith("--") or command[position - 1] not in changed:
+            arguments.append(part)
+        else:
+            arguments.append(changed[command[position - 1]])
+    return arguments
 
 
 @pytest.fixture(scope="module")
@@ -108,11 +137,7 @@ def app_servers(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterato
         port = _free_port()
         log = root / f"server-{name}.log"
         process = subprocess.Popen(
-            [
-                *[sys.executable, "-m", "uvicorn", "config.asgi:application"],
-                *["--host", "127.0.0.1", "--port", str(port), "--no-access-log"],
-                *["--timeout-graceful-shutdown", "2", "--log-level", "warning"],
-            ],
+            [sys.executable, "-m", *uvicorn_as_deployed(port), "--log-level", "warning"],
             env=environment,
             cwd=settings.BASE_DIR,
             stdout=log.open("w"),
@@ -199,6 +224,44 @@ def next_version_event(events: queue.Queue, timeout: float = 10) -> str:
             return event
 
 
+def start_through(server: AppServer, meeting: Meeting, cookies: dict[str, str]) -> None:
+    """ "Start møde" pressed on the control view served by `server`."""
+    action_url = f"{server.url}{reverse('meetings:action', args=[meeting.pk])}"
+    opener = urllib.request.build_opener(NoRedirect)
+    body = urllib.parse.urlencode({"action": "start", "version": meeting.version}).encode()
+    sent = urllib.request.Request(
+        action_url,
+        data=body,
+        headers={
+            "Cookie": f"sessionid={cookies['sessionid']}; csrftoken={cookies['csrftoken']}",
+            "X-CSRFToken": cookies["csrftoken"],
+        },
+    )
+    with pytest.raises(urllib.error.HTTPError) as redirected:
+        opener.open(sent, timeout=10)
+    assert redirected.value.code == 302
+
+
+def open_events(url: str, cookies: dict[str, str]) -> tuple[object, queue.Queue]:
+    stream = request(url, cookies=cookies, timeout=30)
+    assert stream.status == 200
+    assert stream.headers["Content-Type"] == "text/event-stream"
+    events: queue.Queue = queue.Queue()
+    threading.Thread(target=read_events, args=(stream, events), daemon=True).start()
+    return stream, events
+
+
+def next_change_event(events: queue.Queue, timeout: float = 10) -> str:
+    """The next event that is not the opening version or the listener's "something may have
+    changed"."""
+    deadline = time.monotonic() + timeout
+    while True:
+        event = events.get(timeout=max(0.1, deadline - time.monotonic()))
+        event = "\n".join(line for line in event.split("\n") if not line.startswith("retry:"))
+        if not event.startswith("event: version"):
+            return event
+
+
 def test_a_screen_on_one_app_server_sees_a_change_made_through_another(app_servers, world):
     server_a, server_b = app_servers
     leader = world.users["leader"]
@@ -217,25 +280,84 @@ def test_a_screen_on_one_app_server_sees_a_change_made_through_another(app_serve
     # Server A's listener has its LISTEN before the stream says anything: let it settle.
     time.sleep(0.5)
 
-    action_url = f"{server_b.url}{reverse('meetings:action', args=[meeting.pk])}"
-    opener = urllib.request.build_opener(NoRedirect)
-    body = urllib.parse.urlencode({"action": "start", "version": meeting.version}).encode()
-    sent = urllib.request.Request(
-        action_url,
-        data=body,
-        headers={
-            "Cookie": f"sessionid={cookies['sessionid']}; csrftoken={cookies['csrftoken']}",
-            "X-CSRFToken": cookies["csrftoken"],
-        },
-    )
-    with pytest.raises(urllib.error.HTTPError) as redirected:
-        opener.open(sent, timeout=10)
-    assert redirected.value.code == 302
+    start_through(server_b, meeting, cookies)
 
     started = Meeting.objects.get(pk=meeting.pk)
     assert started.status == "running"
     assert next_version_event(events) == f"event: version\ndata: {started.version}"
     stream.close()
+
+
+def test_screens_on_one_app_server_get_the_state_of_a_change_made_through_another(
+    app_servers, world
+):
+    """Two participants follow the meeting through server A; its facilitator starts it through
+    server B. The one still signed in gets the new state itself; the one deactivated meanwhile
+    (their session left in place, as a change in the database would) is refused at that
+    change."""
+    server_a, server_b = app_servers
+    users = world.users
+    meeting = make_meeting(
+        team=world.syd,
+        facilitator=users["leader"],
+        participants=[users["leader"], users["caseworker"], users["caseworker2"]],
+    )
+    url = f"{server_a.url}{reverse('meetings:stream', args=[meeting.pk])}?mode=participant"
+    streams = {}
+    for name in ("caseworker", "caseworker2"):
+        streams[name] = open_events(url, signed_in_cookies(users[name]))
+        assert next_version_event(streams[name][1]) == f"event: version\ndata: {meeting.version}"
+    time.sleep(0.5)
+    User.objects.filter(pk=users["caseworker2"].pk).update(is_active=False)
+
+    start_through(server_b, meeting, signed_in_cookies(users["leader"]))
+
+    pushed = next_change_event(streams["caseworker"][1])
+    assert pushed.startswith("event: state\ndata: ")
+    state = json.loads(pushed.removeprefix("event: state\ndata: "))
+    assert state["version"] == meeting.version + 1
+    assert "Præsentation" in state["html"]
+    assert next_change_event(streams["caseworker2"][1]) == "event: gone\ndata: "
+    for stream, _events in streams.values():
+        stream.close()
+
+
+def test_a_stranger_cannot_lock_out_the_owner_through_the_proxy(app_servers, world):
+    """As nginx passes them on: the client's own X-Forwarded-For (spoofed at will), then the
+    address nginx saw. Failures count against the username at the address nginx saw."""
+    server = app_servers[0]
+    attacker, owner = "198.51.100.66", "203.0.113.10"
+    # Hashed as the servers hash (the tests' own settings use a quicker hasher they lack).
+    User.objects.filter(username="leader").update(
+        password=PBKDF2PasswordHasher().encode(PASSWORD, PBKDF2PasswordHasher().salt())
+    )
+
+    def log_in(password: str, *, seen_from: str, spoofed: str = "") -> int:
+        with request(f"{server.url}/login/") as page:
+            html = page.read().decode()
+            cookie = page.headers["Set-Cookie"].split(";")[0]
+        token = html.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+        body = urllib.parse.urlencode(
+            {"username": "leader", "password": password, "csrfmiddlewaretoken": token}
+        ).encode()
+        forwarded = f"{spoofed}, {seen_from}" if spoofed else seen_from
+        sent = urllib.request.Request(
+            f"{server.url}/login/",
+            data=body,
+            headers={"Cookie": cookie, "X-Forwarded-For": forwarded},
+        )
+        try:
+            with urllib.request.build_opener(NoRedirect).open(sent, timeout=10) as answer:
+                return answer.status
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    for number in range(6):
+        log_in("forkert", seen_from=attacker, spoofed=f"192.0.2.{number}")
+    assert log_in(PASSWORD, seen_from=attacker, spoofed=owner) == 429
+    assert log_in(PASSWORD, seen_from=owner) == 302
+    assert AccessAttempt.objects.filter(username="leader", ip_address=attacker).exists()
+    assert not AccessAttempt.objects.filter(ip_address=owner).exists()
 
 
 def test_the_same_session_is_signed_in_on_both_servers(app_servers, world):

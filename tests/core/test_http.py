@@ -1,9 +1,10 @@
-"""core.http: file names, downloads and the partial-or-page answer of htmx views."""
+"""core.http: file names, downloads, the partial-or-page answer of htmx views, and "next"."""
 
+import pytest
 from django.test import RequestFactory
 from django_htmx.middleware import HtmxDetails
 
-from core.http import ascii_slug, attachment_response, render_page_or_partial
+from core.http import ascii_slug, attachment_response, local_path, render_page_or_partial
 from core.mail import absolute_reverse, absolute_url
 
 
@@ -48,3 +49,27 @@ def test_mail_links_are_absolute_on_the_installations_address(settings):
         absolute_reverse("cases:submit", query="meeting=3")
         == "https://teamlaering.example.dk/sager/ny/?meeting=3"
     )
+
+
+@pytest.mark.parametrize(
+    ("target", "taken"),
+    [
+        ("/sager/", True),
+        ("/opfoelgning/?team=syd#nu", True),
+        ("", False),
+        (None, False),
+        ("x", False),
+        ("sager/", False),
+        ("//evil.example/", False),
+        ("https://evil.example/", False),
+        ("http://testserver/sager/", False),
+        ("javascript:alert(1)", False),
+        ("/\\evil.example", False),
+        ("/\t/evil.example", False),
+        ("/a\nb", False),
+        ("/a\x00b", False),
+    ],
+)
+def test_a_next_is_taken_only_as_a_path_on_this_site(target, taken):
+    request = RequestFactory().get("/")
+    assert local_path(request, target) == (target if taken else None)

@@ -152,6 +152,15 @@ def test_a_period_ending_before_it_starts_is_explained(client, world):
     assert "Til-datoen skal ligge efter fra-datoen." in response.content.decode()
 
 
+@pytest.mark.parametrize("period", [{"start": "0001-01-01"}, {"end": "9999-12-31"}])
+def test_a_day_outside_the_years_the_list_keeps_is_explained(client, world, period):
+    point(world, "Et punkt")
+    client.force_login(world.users["caseworker"])
+    response = client.get(list_url(world), period)
+    assert response.status_code == 200
+    assert "Vælg en dato mellem 01.01.1900 og 31.12.2999." in response.content.decode()
+
+
 def test_another_teams_theme_or_meeting_is_not_a_choice(client, world):
     nord_theme = Theme.objects.create(team=world.nord, name="nordtema")
     point(world, "Et punkt")
@@ -306,7 +315,13 @@ def test_the_author_edits_the_text_and_themes_within_a_week(client, world):
         page = client.get(url).content.decode()
         assert "Første udgave" in page and "privacy-hint" in page
         response = client.post(
-            url, {"text": "Rettet udgave", "themes": [existing.pk], "new_theme": " Samarbejde "}
+            url,
+            {
+                "revision": 1,
+                "text": "Rettet udgave",
+                "themes": [existing.pk],
+                "new_theme": " Samarbejde ",
+            },
         )
     assert response.status_code == 302 and response["Location"] == list_url(world)
     added.refresh_from_db()
@@ -319,7 +334,8 @@ def test_the_leader_and_coordinator_edit_anyones_point_within_a_week(client, wor
     added = point(world, "Første udgave")
     client.force_login(world.users[who])
     response = client.post(
-        reverse("learnings:point_edit", args=[added.pk]), {"text": "Lederens rettelse"}
+        reverse("learnings:point_edit", args=[added.pk]),
+        {"revision": 1, "text": "Lederens rettelse"},
     )
     assert response.status_code == 302
     added.refresh_from_db()
@@ -362,7 +378,12 @@ def test_a_cpr_number_in_an_edit_is_refused_next_to_the_field_and_the_input_kept
     client.force_login(world.users["caseworker"])
     response = client.post(
         reverse("learnings:point_edit", args=[added.pk]),
-        {"text": "Borger 010190-1234 igen", "themes": [theme.pk], "new_theme": "nyt"},
+        {
+            "revision": 1,
+            "text": "Borger 010190-1234 igen",
+            "themes": [theme.pk],
+            "new_theme": "nyt",
+        },
     )
     assert response.status_code == 200
     html = response.content.decode()
@@ -381,7 +402,7 @@ def test_a_cpr_number_in_a_new_theme_is_refused(client, world):
     client.force_login(world.users["caseworker"])
     response = client.post(
         reverse("learnings:point_edit", args=[added.pk]),
-        {"text": "Ny tekst", "new_theme": "0101901234"},
+        {"revision": 1, "text": "Ny tekst", "new_theme": "0101901234"},
     )
     html = response.content.decode()
     assert response.status_code == 200 and "ligner et CPR-nummer" in html
@@ -391,7 +412,9 @@ def test_a_cpr_number_in_a_new_theme_is_refused(client, world):
 def test_themes_of_another_team_are_never_set(world):
     added = point(world, "Et punkt")
     nord = Theme.objects.create(team=world.nord, name="nord")
-    services.learning_point_update(point=added, text="Et punkt", themes=[nord])
+    services.learning_point_update(
+        point=added, user=world.users["caseworker"], revision=1, text="Et punkt", themes=[nord]
+    )
     assert added.themes.count() == 0
 
 

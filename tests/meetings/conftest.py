@@ -1,5 +1,7 @@
 import pytest
 
+from teams import services as teams_services
+from teams.models import User
 from tests.conftest import World
 from tests.factories import make_meeting
 
@@ -18,3 +20,20 @@ def meeting(world: World):
     first.owner = users["caseworker"]
     first.save()
     return meeting
+
+
+# How a person stops being signed in as they were.
+ENDINGS = ["deactivated", "new password", "deactivated by the team"]
+
+
+def end_standing(person: User, how: str) -> None:
+    """End the person's standing: straight in the database for "deactivated" and "new
+    password" (their sessions stay, so the screens' own checks are what refuse them), and as
+    the team page does for "deactivated by the team" (which deletes their sessions)."""
+    if how == "deactivated":
+        User.objects.filter(pk=person.pk).update(is_active=False)
+    elif how == "new password":
+        person.set_password("et helt nyt kodeord 42")
+        person.save(update_fields=["password"])
+    else:
+        teams_services.user_deactivate(user=person)

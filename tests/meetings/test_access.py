@@ -54,3 +54,20 @@ def test_only_the_case_owner_writes_the_owner_notes(world: World):
     item.save()
     assert access.can_write_owner_notes(world.users["caseworker"], item)
     assert not access.can_write_owner_notes(world.users["leader"], item)
+
+
+def test_a_participant_invited_from_another_team_sees_that_meeting_only(client, world: World):
+    users = world.users
+    invited = make_meeting(
+        team=world.syd,
+        facilitator=users["leader"],
+        participants=[users["leader"], users["other_caseworker"]],
+    )
+    not_invited = make_meeting(
+        team=world.syd, facilitator=users["leader"], participants=[users["leader"]]
+    )
+    client.force_login(users["other_caseworker"])
+    assert client.get(reverse("meetings:participant", args=[invited.pk])).status_code == 200
+    assert client.get(reverse("meetings:detail", args=[not_invited.pk])).status_code == 404
+    assert client.get(reverse("meetings:participant", args=[not_invited.pk])).status_code == 404
+    assert not access.can_run_meeting(users["other_caseworker"], invited)

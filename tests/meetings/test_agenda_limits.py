@@ -29,7 +29,8 @@ def test_a_10001_line_agenda_is_refused_with_a_message_and_kept(client, world: W
     response = client.post(reverse("meetings:plan", args=[world.syd.slug]), _plan(world, agenda))
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Denne værdi må højst have 40200 tegn" in html
+    assert "Højst 200 linjer; der er 10.001." in html
+    assert "Punkt 10000" in html
     assert not Meeting.objects.filter(title="Ugemøde").exists()
 
 
@@ -54,16 +55,39 @@ def test_an_agenda_line_over_200_characters_is_refused(client, world: World):
     assert not Meeting.objects.filter(title="Ugemøde").exists()
 
 
+def _plan_directly(world: World, *, title: str, agenda_titles: list[str]) -> None:
+    meeting_services.meeting_plan(
+        team=world.syd,
+        format=Format.objects.builtin().get(key="teamsparring"),
+        title=title,
+        starts_at=timezone.now(),
+        place="",
+        facilitator=world.users["leader"],
+        participants=[world.users["leader"]],
+        agenda_titles=agenda_titles,
+    )
+
+
 def test_the_service_refuses_an_agenda_over_the_limit(world: World):
+    agenda = [f"Punkt {number}" for number in range(10_001)]
     with pytest.raises(meeting_services.ActionRefused, match="Højst 200 linjer"):
-        meeting_services.meeting_plan(
-            team=world.syd,
-            format=Format.objects.builtin().get(key="teamsparring"),
-            title="For lang",
-            starts_at=timezone.now(),
-            place="",
-            facilitator=world.users["leader"],
-            participants=[world.users["leader"]],
-            agenda_titles=[f"Punkt {number}" for number in range(10_001)],
-        )
+        _plan_directly(world, title="For lang", agenda_titles=agenda)
     assert not Meeting.objects.filter(title="For lang").exists()
+
+
+@pytest.mark.parametrize("participant", ["9" * 40, "-9223372036854775809", "²"])
+def test_a_participant_that_is_no_id_is_refused_next_to_the_field(
+    client, world: World, participant
+):
+    client.force_login(world.users["leader"])
+    data = {**_plan(world, "Punkt"), "participants": [world.users["leader"].pk, participant]}
+    response = client.post(reverse("meetings:plan", args=[world.syd.slug]), data)
+    assert response.status_code == 200
+    assert f"“{participant}” er ikke en gyldig værdi." in response.content.decode()
+    assert not Meeting.objects.filter(title="Ugemøde").exists()
+
+
+def test_the_service_refuses_an_agenda_line_over_200_characters(world: World):
+    with pytest.raises(meeting_services.ActionRefused, match="Linje 1 er for lang"):
+        _plan_directly(world, title="For lang linje", agenda_titles=["x" * 201])
+    assert not Meeting.objects.filter(title="For lang linje").exists()

@@ -12,6 +12,9 @@ KEYS = {
     "tvaerfagligt-moede",
     "tema-laeringsmoede",
     "laeringsbesoeg",
+    "odder-virksomhedspraktik",
+    "odder-samarbejde-jobkonsulenter",
+    "odder-faglig-sparring",
 }
 
 
@@ -23,9 +26,9 @@ def fixed_minutes(key: str) -> int:
     return sum(phase.minutes or 0 for phase in phases(key))
 
 
-def test_the_migrations_install_exactly_six_builtin_formats():
+def test_the_migrations_install_the_six_formats_and_the_three_odder_agendas():
     builtin = Format.objects.builtin()
-    assert builtin.count() == 6
+    assert builtin.count() == 9
     assert set(builtin.values_list("key", flat=True)) == KEYS
     assert {data["key"] for data in BUILTIN_FORMATS} == KEYS
 
@@ -111,7 +114,7 @@ def test_installing_twice_is_idempotent():
     install_builtin_formats()
     after = {f.key: f.phases.count() for f in Format.objects.builtin()}
     assert after == before
-    assert len(after) == 6
+    assert len(after) == 9
 
 
 @pytest.mark.parametrize(
@@ -123,6 +126,9 @@ def test_installing_twice_is_idempotent():
         ("tvaerfagligt-moede", "Odder"),
         ("tema-laeringsmoede", "Odder"),
         ("laeringsbesoeg", "læringsbesøg"),
+        ("odder-virksomhedspraktik", "Odder"),
+        ("odder-samarbejde-jobkonsulenter", "Odder"),
+        ("odder-faglig-sparring", "Odder"),
     ],
 )
 def test_each_description_credits_its_source(key, credit):

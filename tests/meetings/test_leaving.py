@@ -93,3 +93,17 @@ def test_an_erased_person_leaves_no_placeholder_in_the_meetings_still_to_come(wo
     assert Participation.objects.filter(meeting=leaving["held"], user=placeholder).exists()
     leaving["item"].refresh_from_db()
     assert leaving["item"].observer is None
+
+
+def test_a_removed_stand_in_no_longer_co_leads_the_meetings_still_to_come(world, leaving):
+    for meeting in (leaving["planned"], leaving["held"]):
+        meeting.co_facilitator = world.users["caseworker"]
+        meeting.save(update_fields=["co_facilitator"])
+    member_remove(
+        membership=Membership.objects.get(team=world.syd, user=world.users["caseworker"]),
+        actor=world.users["leader"],
+    )
+    leaving["planned"].refresh_from_db()
+    leaving["held"].refresh_from_db()
+    assert leaving["planned"].co_facilitator is None
+    assert leaving["held"].co_facilitator == world.users["caseworker"]

@@ -309,7 +309,7 @@ def test_the_htmx_answer_is_the_timetable_of_what_the_form_holds(client, world: 
     assert "(sag 2)" in html and "80:00" in html
     assert "Mødet varer 80 min, som køreplanen." in html
     # The title is filled in (out of band) while the planner has not written one.
-    assert 'id="plan-title" hx-swap-oob="true"' in html
+    assert 'id="plan-title" data-filled-in="title" hx-swap-oob="true"' in html
     assert 'value="Teamsparring om enkeltsager 08.01.2030"' in html
     own = client.get(
         plan_url(world), data | {"title": "Mit møde"}, headers={"HX-Request": "true"}

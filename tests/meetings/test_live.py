@@ -17,6 +17,7 @@ from meetings import live, screens, services
 from meetings.models import Meeting
 from teams.middleware import ACTIVE_AT_KEY, LOGIN_AT_KEY
 from tests.factories import make_meeting
+from tests.meetings.conftest import ENDINGS, end_standing
 
 pytestmark = pytest.mark.django_db(transaction=True)
 HX = {"HX-Request": "true"}
@@ -55,7 +56,9 @@ def run(scenario) -> None:
         executor.submit(asyncio.run, scenario()).result()
 
 
-async def next_version(subscriber: live.Subscriber, timeout: float = 5.0) -> int:
+async def next_version(subscriber: live.Subscriber, timeout: float = 20.0) -> int:
+    """The next version the subscriber hears. Waiting long is only slow when it never comes:
+    in CI's two processes a change (and its shipped render) once took over 5 s to arrive."""
     return await asyncio.wait_for(subscriber.queue.get(), timeout)
 
 
@@ -163,7 +166,7 @@ def test_a_change_brings_the_screens_its_writer_rendered(world):
     ready = screens.Shipped.decode(shipped)
     assert ready is not None
     assert ready.version == meeting.version + 1
-    assert set(ready.plain) == {"projector:da", "participant:da:1:0"}
+    assert set(ready.plain) == {"projector:da", "participant:da:1:0:1"}
     projector = json.loads(ready.plain["projector:da"].removeprefix("event: state\ndata: "))
     assert "Præsentation" in projector["html"]
 
@@ -289,21 +292,66 @@ def test_a_participant_and_the_projector_get_the_new_state_itself(world, mode):
     run(scenario)
 
 
-def test_a_stream_whose_session_has_ended_is_told_so_at_the_next_change(world):
-    meeting = _planned(world)
-    url = reverse("meetings:stream", args=[meeting.pk])
+def told_gone_at_the_next_change(meeting, url: str, person, end) -> None:
+    """A stream of `person` opens; `end(client)` ends their standing; the next change tells
+    the stream it is gone, and it ends."""
 
     async def scenario():
         client = AsyncClient()
-        await client.aforce_login(world.users["caseworker"])
+        await client.aforce_login(person)
         _response, events = await open_stream(client, url)
         await anext(events)
         await listener_ready()
-        await Session.objects.filter(session_key=client.session.session_key).adelete()
+        await end(client)
         await in_thread(services.meeting_start, meeting_id=meeting.pk, version=meeting.version)
         assert await next_change(events) == live.GONE
         # And the stream has ended.
         assert await asyncio.wait_for(anext(events, b""), 5) == b""
+        await close_request_connections()
+
+    run(scenario)
+
+
+def test_a_stream_whose_session_has_ended_is_told_so_at_the_next_change(world):
+    meeting = _planned(world)
+
+    async def end(client):
+        await Session.objects.filter(session_key=client.session.session_key).adelete()
+
+    url = reverse("meetings:stream", args=[meeting.pk])
+    told_gone_at_the_next_change(meeting, url, world.users["caseworker"], end)
+
+
+@pytest.mark.parametrize(
+    ("mode", "how"),
+    [("control", how) for how in ENDINGS]
+    + [("participant", "deactivated"), ("projector", "new password")],
+)
+def test_a_stream_of_a_person_deactivated_meanwhile_is_refused_at_the_next_change(
+    world, mode, how
+):
+    meeting = _planned(world)
+    leader = world.users["leader"]
+
+    async def end(_client):
+        await in_thread(end_standing, person=leader, how=how)
+
+    url = reverse("meetings:stream", args=[meeting.pk]) + f"?mode={mode}"
+    told_gone_at_the_next_change(meeting, url, leader, end)
+
+
+@pytest.mark.parametrize("mode", ["control", "participant"])
+@pytest.mark.parametrize("how", ["deactivated", "new password"])
+def test_a_stream_does_not_open_for_a_person_deactivated_or_with_a_new_password(world, mode, how):
+    meeting = _planned(world)
+    leader = world.users["leader"]
+    url = reverse("meetings:stream", args=[meeting.pk]) + f"?mode={mode}"
+
+    async def scenario():
+        client = AsyncClient()
+        await client.aforce_login(leader)
+        await in_thread(end_standing, person=leader, how=how)
+        assert (await client.get(url)).status_code == 401
         await close_request_connections()
 
     run(scenario)

@@ -120,3 +120,34 @@ def test_the_picker_reads_in_two_queries_however_many_formats(
         make_format(team=world.syd, key=f"eget-{number}")
     with django_assert_num_queries(2):
         planning.format_choices(team=world.syd, participant_count=4)
+
+
+def test_the_teams_meeting_defaults_come_before_its_history(world: World):
+    tuesday = NOW.date() - timedelta(days=1)
+    held(world, tuesday - timedelta(weeks=1), place="Lokale 1")
+    held(world, tuesday, place="Lokale 1")
+    # Thursdays at 8:30 every other week, counted from the team's last Thursday meeting.
+    last_thursday = NOW.date() - timedelta(days=6)
+    held(world, last_thursday - timedelta(weeks=2), hour=8, place="")
+    world.syd.meeting_weekday = 3
+    world.syd.meeting_time = time(8, 30)
+    world.syd.meeting_weeks_between = 2
+    world.syd.meeting_place = "Store mødelokale"
+    world.syd.save()
+    with time_machine.travel(NOW, tick=False):
+        defaults = planning.plan_defaults(team=world.syd)
+    assert timezone.localtime(defaults.starts_at) == timezone.make_aware(
+        datetime.combine(last_thursday + timedelta(weeks=2), time(8, 30))
+    )
+    assert defaults.place == "Store mødelokale"
+
+
+def test_a_team_with_a_weekday_and_no_meetings_starts_on_the_next_such_day(world: World):
+    world.syd.meeting_weekday = 2
+    world.syd.save()
+    with time_machine.travel(NOW, tick=False):
+        defaults = planning.plan_defaults(team=world.syd)
+    # Wednesday 10:00 now: today's 9:00 has passed, so next Wednesday.
+    assert timezone.localtime(defaults.starts_at) == timezone.make_aware(
+        datetime(2026, 12, 9, 9, 0)
+    )

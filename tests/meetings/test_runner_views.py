@@ -1,8 +1,10 @@
 import pytest
 from django.urls import reverse
 
+from meetings import live
 from meetings.models import Meeting, MeetingStatus
 from tests.factories import make_meeting
+from tests.meetings.conftest import ENDINGS, end_standing
 
 
 def post_action(client, meeting, action, htmx=False, **extra):
@@ -118,13 +120,38 @@ def test_poll_answers_no_content_while_nothing_changes_and_the_partial_after(
     assert 'id="runner-state"' in response.content.decode()
 
 
-def test_poll_runs_at_most_two_queries(client, world, meeting, django_assert_max_num_queries):
+@pytest.mark.parametrize("how", ENDINGS)
+def test_the_poll_refuses_a_person_deactivated_or_with_a_new_password_at_the_next_change(
+    client, world, meeting, how
+):
     client.force_login(world.users["caseworker"])
     url = reverse("meetings:poll", args=[meeting.pk])
     version = Meeting.objects.get(pk=meeting.pk).version
+    assert client.get(url, {"v": version, "mode": "participant"}).status_code == 204
+    end_standing(world.users["caseworker"], how)
+    Meeting.objects.filter(pk=meeting.pk).update(version=version + 1)
+    response = client.get(url, {"v": version, "mode": "participant"}, headers={"HX-Request": "1"})
+    # 401: the screen reloads, to the login page.
+    assert response.status_code == 401
+    assert b"runner-state" not in response.content
+
+
+def test_an_unchanged_poll_checks_the_person_in_its_one_query(
+    client, world, meeting, django_assert_num_queries
+):
+    """Without the process listening (SQLite, or before its LISTEN), an unchanged poll costs the
+    session and one query, which also finds a person deactivated without ending the session."""
+    live.broker.stop()
+    client.force_login(world.users["caseworker"])
+    url = reverse("meetings:poll", args=[meeting.pk])
+    version = Meeting.objects.get(pk=meeting.pk).version
+    # The session's first request stamps it (teams.middleware); later ones do not write.
     client.get(url, {"v": version})
-    with django_assert_max_num_queries(2):
+    with django_assert_num_queries(2):
         assert client.get(url, {"v": version}).status_code == 204
+    end_standing(world.users["caseworker"], "deactivated")
+    with django_assert_num_queries(2):
+        assert client.get(url, {"v": version}).status_code == 401
 
 
 def test_poll_for_another_team_is_not_found_and_for_anonymous_unauthorised(client, world, meeting):
@@ -212,8 +239,11 @@ def test_runner_pages_use_the_same_queries_for_one_and_ten_cases(
             participants=[users["leader"], users["caseworker"]],
             cases=cases,
         )
-        for action in ("start", "next", "next"):
-            post_action(client, meeting, action)
+        # The last case's round in both: the same phase, the last round of the meeting (where
+        # a theme meeting's learning-round answers come in), with one case or ten before it.
+        post_action(client, meeting, "start")
+        for _ in range(4 * (cases - 1) + 2):
+            post_action(client, meeting, "next")
         url = reverse(f"meetings:{view}", args=[meeting.pk])
         client.get(url)
         from django.db import connection

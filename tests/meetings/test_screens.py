@@ -5,6 +5,7 @@ and refused to a session that has ended or a person who may no longer see the me
 import re
 
 import pytest
+from django.contrib.auth import HASH_SESSION_KEY
 from django.contrib.sessions.models import Session
 from django.db import connection
 from django.test import Client
@@ -12,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from meetings import screens
-from meetings.models import Meeting
+from meetings.models import Meeting, MeetingStatus
 from teams.models import Membership
 from tests.factories import MembershipFactory, make_meeting
 from tests.meetings.test_observer import run_to
@@ -41,7 +42,11 @@ def signed_in(user) -> Client:
 
 def viewer(client: Client, user, meeting, mode="participant") -> screens.Viewer:
     found = screens.viewer_of(
-        user_id=user.pk, session_key=client.session.session_key, meeting_id=meeting.pk, mode=mode
+        user_id=user.pk,
+        session_key=client.session.session_key,
+        session_hash=client.session[HASH_SESSION_KEY],
+        meeting_id=meeting.pk,
+        mode=mode,
     )
     assert found is not None
     return found
@@ -85,6 +90,32 @@ def test_the_case_owner_gets_their_notes_form_and_the_others_do_not(client, worl
     assert 'name="notes"' not in event_data(edition.events[viewers[1]])["work"]
 
 
+@pytest.mark.parametrize("shipped", [False, True])
+def test_a_finished_meeting_offers_the_check_out_only_on_the_screens_of_who_took_part(
+    client, world, meeting, shipped
+):
+    """The guest follows the meeting as a member of the team but was not invited: the
+    check-out would refuse them, so their screen does not offer it, shipped or not."""
+    run_to(client, world, meeting, ROUND)
+    Meeting.objects.filter(pk=meeting.pk).update(status=MeetingStatus.FINISHED)
+    took_part, followed = world.users["caseworker2"], world.users["guest"]
+    viewers = [
+        viewer(signed_in(took_part), took_part, meeting),
+        viewer(signed_in(followed), followed, meeting),
+    ]
+    edition = screens.build(
+        meeting_id=meeting.pk,
+        viewers=viewers,
+        shipped=shipped_now(meeting) if shipped else None,
+    )
+
+    check_out = reverse("meetings:check_out", args=[meeting.pk])
+    first, second = (event_data(edition.events[v])["html"] for v in viewers)
+    assert "Mødet er afsluttet" in first and "Mødet er afsluttet" in second
+    assert check_out in first
+    assert check_out not in second
+
+
 def shipped_now(meeting) -> str:
     fresh = Meeting.objects.get(pk=meeting.pk)
     shipped = screens.ship(meeting_id=meeting.pk, version=fresh.version)
@@ -94,8 +125,11 @@ def shipped_now(meeting) -> str:
 
 def comparable(html: str) -> str:
     """A screen's HTML without what differs between two renders of one state: the CSRF token
-    of a form and the moment of rendering (and so the seconds its clocks show)."""
-    html = re.sub(r'<input type="hidden" name="csrfmiddlewaretoken" value="[^"]*">', "", html)
+    and the one-time token of a form and the moment of rendering (and so the seconds its
+    clocks show)."""
+    html = re.sub(
+        r'<input type="hidden" name="(csrfmiddlewaretoken|submit_token)" value="[^"]*">', "", html
+    )
     html = re.sub(r'(data-deadline="[^"]*"[^>]*>)-?\d+:\d\d<', r"\1<", html)
     return re.sub(r'data-server-now="[^"]*"', "", html)
 

@@ -145,6 +145,21 @@ def test_a_new_product_can_start_from_a_meeting(client, world):
     assert list(meeting.products.all()) == [product]
 
 
+def test_a_source_in_the_query_that_is_no_id_is_left_out(client, world):
+    meeting = make_meeting(
+        team=world.syd, facilitator=world.users["leader"], participants=[world.users["leader"]]
+    )
+    client.force_login(world.users["leader"])
+    hostile = "&".join(
+        f"{key}={value}"
+        for key in ("moede", "laeringspunkt", "opsamlingspunkt")
+        for value in ("%C2%B2", "%EF%BC%91", "9" * 30)
+    )
+    response = client.get(reverse("products:create") + f"?moede={meeting.pk}&{hostile}")
+    assert response.status_code == 200
+    assert "Teammøde" in response.content.decode()
+
+
 def test_only_department_leaders_create_organisation_wide_products(client, world):
     client.force_login(world.users["department_leader"])
     organisation = world.syd.organisation

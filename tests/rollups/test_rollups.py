@@ -337,6 +337,21 @@ def test_an_empty_period_is_shown_on_the_form(client, world: World):
     assert "ingen nye læringspunkter" in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    ("start", "end"), [("0001-01-01", "2026-01-31"), ("2026-01-01", "9999-12-31")]
+)
+def test_a_period_outside_the_years_the_app_keeps_is_refused_next_to_the_field(
+    client, world: World, start, end
+):
+    LearningPoint.objects.create(team=world.syd, author=world.users["caseworker"], text="Punkt")
+    client.force_login(world.users["leader"])
+    url = reverse("rollups:rollup_start", args=[world.syd.slug])
+    response = client.post(url, {"period_start": start, "period_end": end})
+    assert response.status_code == 200
+    assert "Vælg en dato mellem 01.01.1900 og 31.12.2999." in response.content.decode()
+    assert not Rollup.objects.exists()
+
+
 def test_the_rollup_page_shows_points_by_theme_with_their_cases(client, world: World, rollup):
     client.force_login(world.users["leader"])
     response = client.get(reverse("rollups:rollup_detail", args=[rollup.pk]))
@@ -573,6 +588,13 @@ def test_the_department_leader_reads_every_rollup_of_the_organisation(
         assert page.status_code == 200
         assert "Gem beslutning" not in page.content.decode()
     assert "Team Nord" in listing and "Team Syd" in listing
+
+
+@pytest.mark.parametrize("team", ["syd\x00", "x²", "<b>"])
+def test_a_team_in_the_query_that_no_slug_can_be_answers_404(client, world: World, team):
+    client.force_login(world.users["department_leader"])
+    response = client.get(reverse("rollups:rollup_list"), {"team": team})
+    assert response.status_code == 404
 
 
 # The PDF

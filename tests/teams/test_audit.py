@@ -134,6 +134,7 @@ def test_opening_a_case_to_edit_is_a_view_and_saving_it_a_change(
         "background": BACKGROUND,
         "timeline_text": "",
         "genogram_text": "",
+        "revision": syd_case.revision,
     }
     response = recorded(lambda: client.post(url, data))
     assert response.status_code == 302
@@ -424,6 +425,17 @@ def test_a_period_ending_before_it_starts_is_an_error_next_to_the_field(client, 
     assert 'value="2026-03-10"' in response.content.decode()
 
 
+@pytest.mark.parametrize("period", [{"start": "0001-01-01"}, {"end": "9999-12-31"}])
+def test_a_day_outside_the_years_the_log_keeps_is_an_error_next_to_the_field(
+    client, world, period
+):
+    client.force_login(world.users["department_leader"])
+    response = client.get(reverse("teams:audit_log"), period)
+    assert response.status_code == 200
+    assert "Vælg en dato mellem 01.01.1900 og 31.12.2999." in response.content.decode()
+    assert client.get(reverse("teams:audit_log_csv"), period).status_code == 200
+
+
 def test_a_person_outside_the_readers_organisations_cannot_be_chosen(client, world, foreign_entry):
     client.force_login(world.users["department_leader"])
     response = client.get(reverse("teams:audit_log"), {"person": foreign_entry.actor_id})
@@ -579,6 +591,7 @@ def test_member_changes_in_the_admin_are_recorded(client, world, admin_user, rec
         "case_deadline_working_days": 1,
         "case_deadline_time": "12:00",
         "case_retention_days": 30,
+        "meeting_weeks_between": 1,
         "memberships-TOTAL_FORMS": len(memberships),
         "memberships-INITIAL_FORMS": len(memberships),
         "memberships-MIN_NUM_FORMS": 0,
@@ -609,3 +622,88 @@ def test_member_changes_in_the_admin_are_recorded(client, world, admin_user, rec
     removed = only_entry(AuditAction.MEMBER_REMOVED)
     assert removed.subject == world.users["caseworker2"]
     assert removed.detail == {"role": "caseworker"}
+
+
+def _admin_user_form(admin_client, user: User, **changes: str) -> dict:
+    """The admin's change form of `user` as it stands, with `changes`; an unticked box is
+    left out, as a browser leaves it out."""
+    page = admin_client.get(reverse("admin:teams_user_change", args=[user.pk]))
+    data = {
+        key: value
+        for key, value in page.context["adminform"].form.initial.items()
+        if value is not None and not isinstance(value, list)
+    }
+    data |= {
+        "username": user.username,
+        "language": "da",
+        "date_joined_0": "2026-01-01",
+        "date_joined_1": "10:00:00",
+        "last_login_0": "",
+        "last_login_1": "",
+        "is_active": "on" if user.is_active else "",
+        "is_staff": "on" if user.is_staff else "",
+        "is_superuser": "on" if user.is_superuser else "",
+    }
+    data |= changes
+    return {key: value for key, value in data.items() if value != ""}
+
+
+def test_deactivating_and_staff_flags_in_the_admin_are_recorded(
+    world, admin_client, admin_user, recorded
+):
+    user = world.users["caseworker"]
+    url = reverse("admin:teams_user_change", args=[user.pk])
+    response = recorded(lambda: admin_client.post(url, _admin_user_form(admin_client, user)))
+    assert response.status_code == 302
+    assert not AuditEntry.objects.filter(action=AuditAction.ACCOUNT_CHANGED).exists()
+    recorded(lambda: admin_client.post(url, _admin_user_form(admin_client, user, is_active="")))
+    deactivated = only_entry(AuditAction.ACCOUNT_CHANGED)
+    assert (deactivated.actor, deactivated.subject) == (admin_user, user)
+    assert deactivated.detail == {"is_active": False}
+    user.refresh_from_db()
+    recorded(
+        lambda: admin_client.post(
+            url, _admin_user_form(admin_client, user, is_active="on", is_staff="on")
+        )
+    )
+    changed = AuditEntry.objects.filter(action=AuditAction.ACCOUNT_CHANGED).latest("pk")
+    assert changed.detail == {"is_active": True, "is_staff": True}
+    page = admin_client.get(reverse("teams:audit_log")).content.decode()
+    assert "Ændrede en persons adgang" in page
+    assert "Aktiv: nej" in page and "Administrator: ja" in page
+
+
+def test_the_meeting_screens_record_that_the_participants_were_shown_the_case(world, recorded):
+    from cases.models import Case
+    from meetings import services as meeting_services
+    from tests.factories import make_format
+
+    leader, caseworker = world.users["leader"], world.users["caseworker"]
+    meeting = make_meeting(
+        team=world.syd,
+        facilitator=leader,
+        participants=[leader, caseworker],
+        format=make_format(
+            key="audit-screens",
+            phases=[
+                ("Præsentation", "presentation", 5, True),
+                ("Refleksion", "reflection", 5, True),
+            ],
+        ),
+    )
+    case = make_case(meeting=meeting, user=caseworker, sparring_wanted=WISH)
+    Case.objects.filter(pk=case.pk).update(agenda_item=meeting.agenda_items.get())
+
+    def step(action):
+        meeting.refresh_from_db()
+        recorded(lambda: action(meeting_id=meeting.pk, version=meeting.version))
+
+    step(meeting_services.meeting_start)
+    step(meeting_services.meeting_next_phase)
+    step(meeting_services.meeting_previous_phase)
+    entries = AuditEntry.objects.filter(action=AuditAction.CASE_VIEWED)
+    assert sorted(entry.actor.username for entry in entries) == ["caseworker", "leader"]
+    for entry in entries:
+        assert entry.target_id == case.pk and entry.detail == {"meeting": meeting.pk}
+        assert entry.team == world.syd
+        assert_no_case_text(entry, case)

@@ -261,3 +261,15 @@ def test_the_admins_delete_leads_to_the_erasure(client, world, admin_user):
     assert client.get("/admin/teams/user/abc/delete/").status_code == 404
     changelist = client.get(reverse("admin:teams_user_changelist")).content.decode()
     assert "delete_selected" not in changelist
+
+
+def test_the_persons_kept_answers_to_their_forms_go_with_the_account(client, world, admin_user):
+    """A double submit's kept answer is the person's own page: deleted, never handed on."""
+    from core.models import Submission
+
+    caseworker = world.users["caseworker"]
+    Submission.objects.create(
+        user=caseworker, key="k" * 64, created_at=timezone.now(), status=302, location="/"
+    )
+    assert erase(client, admin_user, caseworker).status_code == 302
+    assert not Submission.objects.exists()

@@ -135,12 +135,14 @@ def test_retention_stays_within_the_organisations_limits(world: World):
             case_deadline_working_days=1,
             case_deadline_time=time(12),
             case_retention_days=61,
+            former_members_named=True,
         )
     services.team_settings_update(
         team=world.syd,
         case_deadline_working_days=2,
         case_deadline_time=time(10, 30),
         case_retention_days=60,
+        former_members_named=True,
     )
     world.syd.refresh_from_db()
     assert (world.syd.case_deadline_working_days, world.syd.case_retention_days) == (2, 60)
@@ -312,3 +314,76 @@ def test_the_team_link_leads_to_the_team_one_leads(client, world: World):
     client.force_login(world.users["leader"])
     response = client.get(reverse("teams:my_team"))
     assert response["Location"] == reverse("teams:team_detail", args=[world.syd.slug])
+
+
+# Meeting defaults
+
+
+def _meeting_defaults(**changes: str) -> dict:
+    return {
+        "meetings-meeting_weekday": "1",
+        "meetings-meeting_time": "09:30",
+        "meetings-meeting_weeks_between": "2",
+        "meetings-meeting_place": "  Mødelokale   3 ",
+    } | changes
+
+
+@pytest.mark.parametrize("who", ["leader", "coordinator", "department_leader"])
+def test_the_team_sets_its_meeting_defaults(client, world: World, who):
+    client.force_login(world.users[who])
+    url = reverse("teams:team_meeting_defaults", args=[world.syd.slug])
+    response = client.post(url, _meeting_defaults())
+    assert response.status_code == 302
+    world.syd.refresh_from_db()
+    assert (
+        world.syd.meeting_weekday,
+        world.syd.meeting_time,
+        world.syd.meeting_weeks_between,
+        world.syd.meeting_place,
+    ) == (1, time(9, 30), 2, "Mødelokale 3")
+    page = client.get(response["Location"]).content.decode()
+    assert "Teamets mødestandarder er gemt." in page
+    assert 'value="09:30"' in page
+
+
+@pytest.mark.parametrize(
+    ("changes", "error"),
+    [
+        ({"meetings-meeting_weeks_between": "9"}, "mindre end eller lig 8"),
+        ({"meetings-meeting_weekday": "6"}, "Marker en gyldig valgmulighed"),
+        ({"meetings-meeting_place": "Hos 010190-1234"}, "CPR-nummer"),
+    ],
+)
+def test_bad_meeting_defaults_are_refused_next_to_the_field(client, world: World, changes, error):
+    client.force_login(world.users["leader"])
+    url = reverse("teams:team_meeting_defaults", args=[world.syd.slug])
+    response = client.post(url, _meeting_defaults(**changes))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert error in html
+    for value in changes.values():
+        if len(value) > 1:
+            assert value in html
+    world.syd.refresh_from_db()
+    assert (world.syd.meeting_weekday, world.syd.meeting_place) == (None, "")
+
+
+def test_the_service_refuses_a_cpr_number_in_the_place_whatever_the_form(world: World):
+    with pytest.raises(TeamRefused, match="CPR-nummer"):
+        services.team_meeting_defaults_update(
+            team=world.syd,
+            meeting_weekday=None,
+            meeting_time=None,
+            meeting_weeks_between=1,
+            meeting_place="Hjemme hos 010190-1234",
+        )
+
+
+@pytest.mark.parametrize(("who", "status"), [("caseworker", 403), ("other_leader", 404)])
+def test_others_do_not_set_meeting_defaults(client, world: World, who, status):
+    client.force_login(world.users[who])
+    url = reverse("teams:team_meeting_defaults", args=[world.syd.slug])
+    assert client.post(url, _meeting_defaults()).status_code == status
+    assert client.get(url).status_code in {405, status}
+    world.syd.refresh_from_db()
+    assert world.syd.meeting_weekday is None

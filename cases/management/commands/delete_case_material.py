@@ -3,17 +3,24 @@
 python manage.py delete_case_material
 python manage.py delete_case_material --dry-run
 
-It deletes the material of cases whose retention has run out (cases/retention.py), the audit
-log's entries past theirs and django-axes' records of logins older than 90 days
-(teams/audit/services.py). It keeps its first name, which installed timers and crontabs call.
+It deletes the material of cases whose retention has run out (cases/retention.py), what other
+apps keep like case material (teams.hooks.retention: a learning visit's reflections), the audit
+log's entries past theirs, django-axes' records of logins older than 90 days
+(teams/audit/services.py), the answers kept for repeated form posts (core/submits.py) and the
+stored PDFs of minutes and rollups (core/pdf.py). It
+keeps its first name, which installed timers and crontabs call.
 """
 
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils import timezone
 
 from cases.retention import delete_expired_material, expired_cases
+from core.pdf import purge_stored_pdfs
+from core.submits import submissions_purge
 from teams.audit.services import audit_purge, login_records_purge
+from teams.hooks import retention
 
 
 def sager(count: int) -> str:
@@ -51,8 +58,16 @@ class Command(BaseCommand):
             )
         else:
             self.stdout.write("Ingen sager havde materiale, der skulle slettes.")
+        # What higher apps keep like case material (a learning visit's reflections).
+        others = sum(purge(timezone.now()) for purge in retention)
+        if others:
+            self.stdout.write(f"Materiale slettet andre steder: {others}.")
         entries = audit_purge()
         logins = login_records_purge()
+        submissions_purge()
+        # After the material: no stored minutes or rollup keeps what was just deleted.
+        pdfs = purge_stored_pdfs()
         self.stdout.write(
-            f"Slettet efter opbevaringstiden: {entries} logposter og {logins} loginregistreringer."
+            f"Slettet efter opbevaringstiden: {entries} logposter, {logins} loginregistreringer "
+            f"og {pdfs} gemte PDF'er."
         )

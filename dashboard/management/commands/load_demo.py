@@ -7,6 +7,8 @@ from meetings.demo import load_meetings
 from products.demo import load_products
 from rollups.demo import load_rollups
 from teams import demo
+from thememeetings.demo import load_theme_meetings
+from visits.demo import load_visits
 
 
 class Command(BaseCommand):
@@ -30,6 +32,8 @@ class Command(BaseCommand):
         load_learning(loaded, meetings)
         load_rollups(loaded, meetings)
         load_products(loaded)
+        load_visits(loaded)
+        load_theme_meetings(loaded)
         self.stdout.write(self.style.SUCCESS(f"Demodata klar: {loaded.organisation.name}"))
         if not options["quiet_logins"]:
             self.stdout.write(f"Demo-logins (adgangskode {demo.DEMO_PASSWORD}):")

@@ -1,5 +1,4 @@
 import io
-import time
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -214,10 +213,7 @@ def test_the_page_query_count_does_not_grow_with_the_agenda(
 
 def test_the_pdf_has_the_title_danish_letters_page_numbers_and_no_notes(client, world, finished):
     client.force_login(world.users["caseworker"])
-    started = time.perf_counter()
     response = client.get(reverse("meetings:minutes_pdf", args=[finished.pk]))
-    elapsed = time.perf_counter() - started
-    print(f"minutes PDF rendered and served in {elapsed:.2f} s")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == (
@@ -230,7 +226,6 @@ def test_the_pdf_has_the_title_danish_letters_page_numbers_and_no_notes(client, 
     assert "Læringspunkt 1" in text
     assert "Ingen aftalte opfølgninger registreret." in text
     assert SECRET not in text
-    assert elapsed < 10
 
 
 @pytest.mark.parametrize("status", [MeetingStatus.PLANNED, MeetingStatus.RUNNING])

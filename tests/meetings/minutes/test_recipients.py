@@ -68,6 +68,6 @@ def test_the_leader_ticks_to_include_the_guests(client, world, mailoutbox, ticke
 def test_the_send_form_offers_the_guests_unticked(client, world, with_guests):
     client.force_login(world.users["leader"])
     page = client.get(reverse("meetings:minutes", args=[with_guests.pk])).content.decode()
-    assert "Send også til gæsterne" in page
+    assert "Send referatet til gæsterne" in page
     assert 'name="include_guests"' in page
     assert "checked" not in page.split('name="include_guests"')[1].split(">")[0]

@@ -16,7 +16,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from teams import selectors, services
-from teams.models import SessionOwner, User
+from teams.models import AuditAction, AuditEntry, SessionOwner, User
 from teams.sessions import session_is_current
 from tests.conftest import World
 from tests.factories import PASSWORD, OrganisationFactory, TeamFactory, UserFactory
@@ -113,9 +113,10 @@ def test_the_person_lands_where_they_were_going(client, world: World, oidc_provi
     assert response["Location"] == reverse("teams:account")
 
 
-def test_a_foreign_next_address_is_not_followed(client, world: World, oidc_provider):
+@pytest.mark.parametrize("target", ["https://evil.example/", "x", "/\\evil.example"])
+def test_a_foreign_next_address_is_not_followed(client, world: World, oidc_provider, target):
     oidc_provider.add_person("leader")
-    response = sign_in(client, oidc_provider, "leader", next="https://evil.example/")
+    response = sign_in(client, oidc_provider, "leader", next=target)
     assert response["Location"] == reverse("dashboard:home")
 
 
@@ -377,6 +378,32 @@ def test_refused_sign_ons_do_not_lock_anyone_out(client, world: World, oidc_prov
     assert not AccessAttempt.objects.exists()
     assert sign_in(client, oidc_provider, "leader").status_code == 302
     assert signed_in_as(client) == world.users["leader"]
+
+
+def test_refused_sign_ons_are_in_the_audit_log_with_the_reason(
+    client, world: World, oidc_provider, django_capture_on_commit_callbacks
+):
+    services.user_deactivate(user=world.users["caseworker"])
+    oidc_provider.add_person("caseworker")
+    oidc_provider.add_person("ny.kollega")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert sign_in(Client(), oidc_provider, "caseworker").status_code == 403
+        assert sign_in(Client(), oidc_provider, "ny.kollega").status_code == 403
+        assert sign_in(Client(), oidc_provider, "", cancel="1").status_code == 403
+    inactive, unknown, cancelled = AuditEntry.objects.filter(
+        action=AuditAction.LOGIN_FAILED
+    ).order_by("pk")
+    assert inactive.subject == world.users["caseworker"] and inactive.actor is None
+    assert inactive.detail == {"method": "oidc", "reason": "inactive", "known_username": True}
+    assert inactive.ip_address == "127.0.0.1"
+    assert unknown.subject is None
+    assert unknown.detail == {"method": "oidc", "reason": "unknown", "known_username": False}
+    assert "ny.kollega" not in repr(list(AuditEntry.objects.values_list()))
+    assert cancelled.detail == {"method": "oidc", "reason": "cancelled"}
+    client.force_login(UserFactory(is_superuser=True))
+    page = client.get(reverse("teams:audit_log")).content.decode()
+    assert "Enkeltlogon: personen er deaktiveret" in page
+    assert "Enkeltlogon: ukendt person" in page
 
 
 def test_wrong_passwords_are_still_counted_while_single_sign_on_is_on(

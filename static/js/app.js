@@ -41,8 +41,9 @@ document.addEventListener("htmx:afterSettle", () => describeScrollingTables(docu
 window.addEventListener("resize", () => describeScrollingTables(document));
 
 // A field the server fills in (a meeting's title, from its format and date) is replaced by an
-// answer only while it still holds what was filled in: an answer asked for before the planner
-// typed a title of their own arrives after it, and must not take it away.
+// answer only while it still holds what was filled in and the planner is not in it: an answer
+// asked for before the planner typed a title of their own arrives after it, and must not take
+// it away, nor the field they have marked to write over.
 document.addEventListener("htmx:oobBeforeSwap", (event) => {
   const target = event.detail.target;
   if (!(target instanceof Element) || !target.matches("[data-filled-in]")) return;
@@ -51,5 +52,6 @@ document.addEventListener("htmx:oobBeforeSwap", (event) => {
   const filled = target.querySelector(`[name="${name}_auto"]`);
   if (!field || !filled) return;
   const typed = field.value.trim();
-  if (typed !== "" && typed !== filled.value.trim()) event.detail.shouldSwap = false;
+  const own = typed !== "" && typed !== filled.value.trim();
+  if (own || document.activeElement === field) event.detail.shouldSwap = false;
 });

@@ -1,5 +1,7 @@
 """What learnings hold about a person, for their copy of their data
-(teams.hooks.personal_data): the learning points they named. Two queries."""
+(teams.hooks.personal_data): the learning points they named. Two queries. A guest's point is
+recorded under the meeting's facilitator (learnings.services) but is the guest's words, with the
+guest's name: it is not the facilitator's data, and stays out of their copy."""
 
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ def personal_data(person: User) -> dict[str, list[dict[str, Any]]]:
                 "status": point.get_status_display(),
                 "themes": [theme.name for theme in point.themes.all()],
             }
-            for point in LearningPoint.objects.filter(author=person)
+            for point in LearningPoint.objects.filter(author=person, guest_name="")
             .select_related("team", "meeting")
             .prefetch_related("themes")
             .order_by("created_at", "pk")

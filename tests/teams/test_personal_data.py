@@ -125,6 +125,23 @@ def test_the_file_holds_nothing_about_anyone_else(client, world, rich):
     assert "30" not in [str(turn) for turn in json.loads(text)["speaking_time"]]
 
 
+def test_a_guest_s_point_recorded_under_the_facilitator_is_not_in_their_file(client, world, rich):
+    leader = world.users["leader"]
+    LearningPoint.objects.create(
+        team=world.syd, meeting=rich, author=leader, text="Lederens punkt"
+    )
+    LearningPoint.objects.create(
+        team=world.syd,
+        meeting=rich,
+        author=leader,
+        guest_name="Gitte Gæst",
+        text="Gæstens punkt fra jobcentret",
+    )
+    data = download(client, leader)
+    assert [point["text"] for point in data["learning_points"]] == ["Lederens punkt"]
+    assert "Gitte Gæst" not in json.dumps(data, ensure_ascii=False)
+
+
 def test_a_person_who_has_done_nothing_gets_empty_sections(client, world):
     data = download(client, world.users["outsider"])
     assert data["memberships"] == []

@@ -3,6 +3,7 @@ add and change page, walked as the superuser, names its models, fields, columns,
 choices in Danish (Django's own strings come from its Danish catalogue)."""
 
 import re
+from datetime import timedelta
 from html import unescape
 
 import pytest
@@ -170,3 +171,24 @@ def test_a_login_records_breadcrumb_says_what_it_is_in_danish(client, superuser)
     breadcrumbs = page.split('class="breadcrumbs"', 1)[1].split("</ol>", 1)[0]
     assert "Loginforsøg som caseworker" in breadcrumbs
     assert "Attempted Access" not in breadcrumbs
+
+
+def test_clearing_expired_login_attempts_says_so_in_danish(client, superuser):
+    from axes.models import AccessAttempt
+
+    client.force_login(superuser)
+    old = AccessAttempt.objects.create(
+        username="caseworker", ip_address="192.0.2.1", user_agent="x", failures_since_start=5
+    )
+    AccessAttempt.objects.filter(pk=old.pk).update(
+        attempt_time=timezone.now() - timedelta(hours=2)
+    )
+    response = client.post(
+        "/admin/axes/accessattempt/",
+        {"action": "cleanup_expired_attempts", "_selected_action": [old.pk]},
+        follow=True,
+    )
+    page = unescape(response.content.decode())
+    assert "1 udløbet loginforsøg er ryddet op." in page
+    assert "Cleaned up" not in page
+    assert not AccessAttempt.objects.filter(pk=old.pk).exists()

@@ -1,5 +1,6 @@
 """The planner's title: chosen a format, the title is filled in from it and the date; a title
-typed while that answer was still on its way stays the planner's own."""
+typed while that answer was still on its way stays the planner's own, and so does the field the
+planner is in when it arrives."""
 
 import re
 
@@ -13,6 +14,35 @@ def is_form_answer(url: str) -> bool:
     return "/moeder/nyt/?" in url
 
 
+class HeldAnswers:
+    """Holds the planner's answers back until release(): the answer to choosing a format then
+    arrives after what the test does next, as on a slow network."""
+
+    def __init__(self, page) -> None:
+        self.page = page
+        self.held: list = []
+        self.holding = True
+        page.route(is_form_answer, self.hold)
+
+    def hold(self, route) -> None:
+        if self.holding:
+            self.held.append(route)
+        else:
+            route.continue_()
+
+    def wait_for_one(self) -> None:
+        for _ in range(50):
+            if self.held:
+                break
+            self.page.wait_for_timeout(100)
+        assert len(self.held) == 1, "the format's answer was not asked for, or asked twice"
+
+    def release(self) -> None:
+        self.holding = False
+        with self.page.expect_response(lambda response: is_form_answer(response.url)):
+            self.held[0].continue_()
+
+
 def test_a_title_typed_while_the_format_s_answer_is_on_its_way_is_kept(new_page, transactional_db):
     load_demo()
     page = new_page()
@@ -20,29 +50,13 @@ def test_a_title_typed_while_the_format_s_answer_is_on_its_way_is_kept(new_page,
     page.goto("/teams/team-syd/moeder/nyt/")
     title = page.get_by_role("textbox", name="Titel")
     length = page.locator("#plan-length")
-    held: list = []
-    holding = [True]
-
-    def hold(route) -> None:
-        if holding[0]:
-            held.append(route)
-        else:
-            route.continue_()
-
-    page.route(is_form_answer, hold)
+    answers = HeldAnswers(page)
 
     page.get_by_role("radio", name="Læringsmøde om et tema").check()
     title.fill("Læringsmøde om sygedagpenge")
-    for _ in range(50):
-        if held:
-            break
-        page.wait_for_timeout(100)
-    assert held, "the format's answer was not asked for"
+    answers.wait_for_one()
     before = length.inner_text()
-    assert len(held) == 1
-    holding[0] = False
-    with page.expect_response(lambda response: is_form_answer(response.url)):
-        held[0].continue_()
+    answers.release()
     expect(length).not_to_have_text(before)
     expect(title).to_have_value("Læringsmøde om sygedagpenge")
 
@@ -60,31 +74,15 @@ def test_the_title_the_planner_is_in_is_not_replaced_under_their_fingers(
     log_in(page, "leder", "demo1234")
     page.goto("/teams/team-syd/moeder/nyt/")
     title = page.get_by_role("textbox", name="Titel")
-    held: list = []
-    holding = [True]
-
-    def hold(route) -> None:
-        if holding[0]:
-            held.append(route)
-        else:
-            route.continue_()
-
-    page.route(is_form_answer, hold)
+    answers = HeldAnswers(page)
 
     page.get_by_role("radio", name="Læringsmøde om et tema").check()
-    for _ in range(50):
-        if held:
-            break
-        page.wait_for_timeout(100)
-    assert held, "the format's answer was not asked for"
+    answers.wait_for_one()
     # The planner goes into the title and marks what is there, to write over it; the answer
     # arrives before the first key.
     title.focus()
     title.select_text()
-    assert len(held) == 1
-    holding[0] = False
-    with page.expect_response(lambda response: is_form_answer(response.url)):
-        held[0].continue_()
+    answers.release()
     page.keyboard.insert_text("Læringsmøde om sygedagpenge")
     expect(title).to_have_value("Læringsmøde om sygedagpenge")
     expect(title).to_be_focused()
